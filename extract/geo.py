@@ -1,0 +1,113 @@
+"""The Thai gazetteer (from the `geothai` package, which ships its data): provinces and
+districts by name, and ISO 3166-2:TH codes (the DOPA code behind `TH-`)."""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geothai
+
+from extract.lexicon import BANGKOK_FORMS, LANDMARK_PROVINCES, PROVINCE_HEADS
+from extract.text import alternation
+
+BANGKOK_CODE = "10"
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str  # ISO 3166-2:TH, e.g. "TH-43"
+    name_th: str
+    name_en: str
+
+
+@cache
+def _by_code() -> dict[str, Province]:
+    return {
+        p.code: Province(f"TH-{p.code}", p.name_th, p.name_en) for p in geothai.provinces()
+    }
+
+
+@cache
+def _by_thai_name() -> dict[str, Province]:
+    names = {p.name_th: p for p in _by_code().values()}
+    for form in BANGKOK_FORMS:
+        names[form] = _by_code()[BANGKOK_CODE]
+    return names
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    """Any province name, longest first; with its optional จังหวัด / จ. in front."""
+    return re.compile(
+        rf"(?P<head>{alternation(PROVINCE_HEADS)})?\s?(?P<name>{alternation(_by_thai_name())})"
+    )
+
+
+@cache
+def _landmarks() -> tuple[tuple[re.Pattern[str], Province], ...]:
+    return tuple((re.compile(rx), _by_code()[code]) for rx, code in LANDMARK_PROVINCES)
+
+
+def province_by_code(code: str) -> Province | None:
+    """'TH-43' or '43' -> the province."""
+    return _by_code().get(code.removeprefix("TH-"))
+
+
+def province_by_name(name: str) -> Province | None:
+    """A Thai province name, with or without จังหวัด / จ., or a form of Bangkok's."""
+    name = name.strip()
+    for head in PROVINCE_HEADS:
+        if name.startswith(head):
+            name = name[len(head) :].strip()
+    return _by_thai_name().get(name)
+
+
+def province_by_english(name: str) -> Province | None:
+    key = re.sub(r"[^a-z]", "", name.lower())
+    for p in _by_code().values():
+        if re.sub(r"[^a-z]", "", p.name_en.lower()) == key:
+            return p
+    return None
+
+
+@dataclass(frozen=True)
+class ProvinceMention:
+    province: Province
+    span: tuple[int, int]
+    marked: bool  # written with จังหวัด / จ. or as a Bangkok form
+
+
+def find_provinces(text: str) -> list[ProvinceMention]:
+    """Province names in text. A bare name counts only where it is a word of its own or
+    follows a place word, so 'ตาก' inside another word is not Tak."""
+    out = []
+    for m in _name_pattern().finditer(text):
+        name = m.group("name")
+        marked = bool(m.group("head")) or name in BANGKOK_FORMS
+        end = m.end()
+        if not marked and not _word_bounded(text, m.start("name"), end):
+            continue
+        out.append(ProvinceMention(_by_thai_name()[name], m.span(), marked))
+    return out
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    """Whether a bare name stands alone: white space or punctuation on both sides, or after
+    a place word glued to it (ราชภัฏภูเก็ต, ศาลากลางลำปาง)."""
+    before_ok = start == 0 or not _is_thai_letter(text[start - 1]) or text[
+        max(0, start - 8) : start
+    ].endswith(("ราชภัฏ", "ศาลากลาง", "ที่", "เมือง"))
+    after_ok = end >= len(text) or not _is_thai_letter(text[end])
+    return before_ok and after_ok
+
+
+def _is_thai_letter(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e4e" and ch not in "ฯๆ"
+
+
+def landmark_province(text: str) -> Province | None:
+    """A province known from a landmark the text names (ทำเนียบรัฐบาล -> Bangkok)."""
+    for rx, province in _landmarks():
+        if rx.search(text):
+            return province
+    return None

@@ -1,0 +1,126 @@
+"""HTML to text with lxml on the hot path; BeautifulSoup for tag soup lxml gets wrong."""
+
+from dataclasses import dataclass
+
+import lxml.html
+from bs4 import BeautifulSoup
+from lxml import etree
+
+# Elements whose text is never article text.
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button")
+# Elements that end a line of text.
+BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer nav aside "
+    "blockquote figure figcaption dd dt pre hr address main".split()
+)
+# A <title> longer than this means an unclosed tag swallowed the page.
+MAX_TITLE_CHARS = 400
+MAX_HTML_CHARS = 5_000_000
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str
+    alt: str | None
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement:
+    """A parsed document; an unclosed <title> (lxml reads the page into it) is re-parsed
+    through BeautifulSoup's forgiving html.parser first."""
+    html = html[:MAX_HTML_CHARS]
+    try:
+        root = lxml.html.document_fromstring(html or "<html></html>")
+    except (etree.ParserError, ValueError):
+        root = lxml.html.document_fromstring("<html><body></body></html>")
+    title = root.find(".//title")
+    if title is not None and len(title.text_content()) > MAX_TITLE_CHARS:
+        repaired = str(BeautifulSoup(_close_title(html), "html.parser"))
+        root = lxml.html.document_fromstring(repaired)
+    return root
+
+
+def _close_title(html: str) -> str:
+    lower = html.lower()
+    start = lower.find("<title")
+    if start < 0 or "</title>" in lower:
+        return html
+    end = lower.find(">", start) + 1
+    line_end = html.find("\n", end)
+    cut = line_end if 0 < line_end < end + MAX_TITLE_CHARS else end + 200
+    return html[:cut] + "</title>" + html[cut:]
+
+
+def element_text(el: lxml.html.HtmlElement) -> str:
+    """The text of an element with block elements on lines of their own."""
+    parts: list[str] = []
+    _walk(el, parts)
+    return "".join(parts)
+
+
+def _walk(el: etree._Element, parts: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in DROP_TAGS:
+        if el.tail:
+            parts.append(el.tail)
+        return
+    block = tag in BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    if el.text and tag:
+        parts.append(el.text)
+    for child in el:
+        _walk(child, parts)
+    if block:
+        parts.append("\n")
+    if el.tail:
+        parts.append(el.tail)
+
+
+def meta_content(root: lxml.html.HtmlElement, *names: str) -> str | None:
+    """The first non-empty <meta> content among property/name/itemprop = each of names."""
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            for el in root.iterfind(f".//meta[@{attr}='{name}']"):
+                content = (el.get("content") or "").strip()
+                if content:
+                    return content
+    return None
+
+
+def images(el: lxml.html.HtmlElement, base_url: str | None) -> list[Image]:
+    out: list[Image] = []
+    for img in el.iterfind(".//img"):
+        src = (img.get("src") or img.get("data-src") or "").strip()
+        if not src or src.startswith("data:"):
+            continue
+        if base_url:
+            from urllib.parse import urljoin
+
+            src = urljoin(base_url, src)
+        alt = (img.get("alt") or "").strip() or None
+        if all(i.url != src for i in out):
+            out.append(Image(src, alt))
+    return out
+
+
+def densest_block(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The element holding the most paragraph text: the article body when nothing marks it."""
+    body = root.find(".//body")
+    base = body if body is not None else root
+    best, best_score = base, 0
+    for el in base.iter("div", "article", "section", "main", "td"):
+        if _is_chrome(el):
+            continue
+        direct = sum(len((p.text_content() or "").strip()) for p in el.iterfind("p"))
+        own = len((el.text or "").strip()) + sum(
+            len((c.tail or "").strip()) for c in el if isinstance(c.tag, str)
+        )
+        score = direct + own
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def _is_chrome(el: lxml.html.HtmlElement) -> bool:
+    marker = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    return any(w in marker for w in ("menu", "nav", "footer", "header", "sidebar", "related"))

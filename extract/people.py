@@ -1,0 +1,450 @@
+"""Officials: honorific or rank + name + position (+ organisation) + role, with spans.
+
+A person is found by an honorific (`นาย`, `พลเอก`, `ผศ.ดร.`, `พระ…`); the name runs over
+the words that follow up to the position, which must open with a known position word and
+ends before the next verb, connective or person. Chair roles come from the cue after the
+position (`เป็นประธาน…`), from a delegation (`ได้รับมอบหมาย… เป็นประธาน`), or from a
+short title form (`พล.อ.ประวิตรฯ เป็นประธาน…`).
+"""
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from extract.lexicon import (
+    ACADEMIC_TITLES,
+    AND_WORD,
+    CHAIR_CUE_LEADINS,
+    CHAIR_CUES,
+    CIVIL_TITLES,
+    DELEGATION_CUES,
+    HONORIFIC_FALSE_STARTS,
+    MEDICAL_TITLES,
+    MONASTIC_TITLES,
+    NAME_GLUE_BEFORE,
+    NOT_MONASTIC,
+    ORGANIZATION_HEADS,
+    POSITION_HEADS,
+    POSITION_STOP_EXCEPTIONS,
+    POSITION_STOPS_GLUED,
+    RANK_PREFIX_ACTING,
+    RANK_SUFFIX_FEMALE,
+    RANKS,
+    WORD_STOPS,
+)
+from extract.text import (
+    alternation,
+    find_first,
+    scan_view,
+    squash,
+    starts_with_any,
+    word_start,
+)
+
+# Longest a name may run, in words, and a position, in words and characters.
+MAX_NAME_WORDS = 5
+MAX_POSITION_WORDS = 10
+MAX_POSITION_CHARS = 160
+# How far a delegated chair cue may stand after the delegation, in characters.
+DELEGATION_REACH = 250
+# A stop word shorter than this ends a name only when it is the whole word.
+NAME_STOP_PREFIX_MIN = 4
+# Words that end a clause before a delegated chair cue could belong to the subject.
+_CLAUSE_BREAKS = ("โดยมี", "ซึ่งมี", "โดย ")
+_PURPOSE_CHAIR = ("เพื่อเป็นประธาน", "เพื่อเป็นองค์ประธาน")
+
+_THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e"  # Thai letters and marks, no ฯ ๆ
+_NAME_WORD = re.compile(rf"[{_THAI_LETTER}A-Za-z][{_THAI_LETTER}A-Za-z\-'’.]*")
+_TITLE_WORDS = RANKS + ACADEMIC_TITLES + MEDICAL_TITLES + CIVIL_TITLES
+_CHAINABLE = ACADEMIC_TITLES + MEDICAL_TITLES + ("Mr.", "Mrs.", "Ms.", "Dr.", "H.E.")
+HONORIFIC = re.compile(
+    rf"(?:{re.escape(RANK_PREFIX_ACTING)}\s?)?(?:{alternation(_TITLE_WORDS)})"
+    rf"(?:{RANK_SUFFIX_FEMALE})?(?:\s?(?:{alternation(_CHAINABLE)}))*"
+)
+MONASTIC = re.compile(rf"(?:{alternation(MONASTIC_TITLES)})(?=[{_THAI_LETTER}])")
+_MONASTIC_POSITIONS = ("เจ้าอาวาส", "เจ้าคณะ", "รองเจ้าคณะ", "ผู้ช่วยเจ้าอาวาส", "ประธานสงฆ์")
+_TRAILING_PUNCT = ")]},;:\"”’'"
+_LATIN_GLOSS = re.compile(r"\(\s*[A-Za-z][^()\n]{0,80}\)")
+_PARENTHETICAL = re.compile(r"\([^()\n]{1,60}\)")
+_SHORT_FORM = re.compile(rf"(?P<given>[{_THAI_LETTER}.]{{2,}})\s?ฯ")
+
+
+@dataclass(frozen=True)
+class Official:
+    honorific: str
+    name: str
+    position: str | None
+    organization: str | None
+    role: str | None
+    span: tuple[int, int]
+
+
+@cache
+def _dictionary_words() -> frozenset[str]:
+    """PyThaiNLP's bundled word list: a word found there is rarely part of a name."""
+    from pythainlp.corpus.common import thai_words
+
+    return frozenset(thai_words())
+
+
+def _is_stop(word: str) -> bool:
+    """A verb or connective opens this word: it ends a position."""
+    return bool(starts_with_any(word, POSITION_STOPS_GLUED) or starts_with_any(word, WORD_STOPS))
+
+
+def _is_name_stop(word: str) -> bool:
+    """Stricter for names: short stop words only when they are the whole word (ณรงค์, วันชัย)."""
+    if starts_with_any(word, POSITION_STOPS_GLUED) or word in WORD_STOPS:
+        return True
+    prefix = starts_with_any(word, WORD_STOPS)
+    return prefix is not None and len(prefix) >= NAME_STOP_PREFIX_MIN
+
+
+def _glued_stop(word: str, start: int = 1) -> int | None:
+    """Where a verb or connective begins inside a word ("นายกรัฐมนตรีกล่าว" -> 12)."""
+    pos = start
+    while True:
+        hit = find_first(word, POSITION_STOPS_GLUED, pos)
+        if hit is None:
+            return None
+        i, stop = hit
+        shielded = any(
+            0 <= j <= i < j + len(exc)
+            for exc in POSITION_STOP_EXCEPTIONS
+            for j in _all_indexes(word, exc)
+        )
+        if not shielded:
+            return i
+        pos = i + 1
+
+
+def _all_indexes(text: str, sub: str) -> list[int]:
+    out, i = [], text.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
+
+
+def _glued_and(word: str) -> int | None:
+    """'นายกรัฐมนตรีและรัฐมนตรีว่าการ…' -> the index of และ before a second position."""
+    for i in _all_indexes(word, AND_WORD):
+        if i > 0 and starts_with_any(word[i + len(AND_WORD) :], POSITION_HEADS):
+            return i
+    return None
+
+
+class _Words:
+    """White-space separated words of a text, with offsets."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.pos = start
+
+    def peek(self) -> tuple[int, int, bool] | None:
+        """(start, end, crossed_newline) of the next word, not consuming it."""
+        i, crossed = self.pos, False
+        while i < len(self.text) and self.text[i].isspace():
+            crossed = crossed or self.text[i] == "\n"
+            i += 1
+        if i >= len(self.text):
+            return None
+        if self.text[i] == "(":
+            m = _PARENTHETICAL.match(self.text, i)
+            if m:
+                return i, m.end(), crossed
+        j = i
+        while j < len(self.text) and not self.text[j].isspace():
+            j += 1
+        return i, j, crossed
+
+
+def _honorific_allowed(scan: str, start: int) -> bool:
+    return word_start(scan, start, NAME_GLUE_BEFORE)
+
+
+def _read_name(scan: str, start: int) -> tuple[int, int] | None:
+    """The span of given name + surname (+ more words of a long name) from `start`."""
+    words = _Words(scan, start)
+    first = words.peek()
+    if first is None or first[0] - start > 1 or first[2]:
+        return None
+    given = scan[first[0] : first[1]]
+    m = _NAME_WORD.fullmatch(given)
+    if not m or len(given) < 2 or given.endswith("ฯ") or _is_name_stop(given):
+        return None
+    words.pos = first[1]
+    second = words.peek()
+    if second is None or second[0] - first[1] > 2:
+        return None
+    surname_start, surname_end = second[0], second[1]
+    while surname_end > surname_start and scan[surname_end - 1] in _TRAILING_PUNCT:
+        surname_end -= 1
+    surname = scan[surname_start:surname_end]
+    if surname == "ณ":  # a surname that is ณ + a place: "ณ นคร", "ณ บางช้าง"
+        words.pos = surname_end
+        nxt = words.peek()
+        if nxt is None or nxt[2]:
+            return None
+        surname_end = nxt[1]
+        surname = scan[surname_start:surname_end]
+    cut = _glued_position(surname)
+    if cut is not None:
+        surname_end = surname_start + cut
+        surname = surname[:cut]
+    if (
+        not _NAME_WORD.fullmatch(surname.split(" ")[-1])
+        or len(surname) < 2
+        or _is_name_stop(surname)
+        or starts_with_any(surname, POSITION_HEADS)
+        # "นายอนุทิน เรียกประชุม": a verb cut off a word leaves a verb, not a surname
+        or cut is not None
+        and surname in _dictionary_words()
+        and not starts_with_any(scan[surname_end:], POSITION_HEADS)
+    ):
+        return None
+    if cut is not None:
+        return first[0], surname_end
+    return first[0], _extend_long_name(scan, surname_end)
+
+
+def _glued_position(word: str) -> int | None:
+    """A position or verb glued to a surname ("จันทร์โอชานายกรัฐมนตรี") -> where it starts."""
+    for i in range(2, len(word) - 3):
+        rest = word[i:]
+        head = starts_with_any(rest, POSITION_HEADS)
+        if head and len(head) >= 6:
+            return i
+    stop = _glued_stop(word, 2)
+    return stop if stop is not None and stop >= 2 and len(word) - stop >= 3 else None
+
+
+def _extend_long_name(scan: str, end: int) -> int:
+    """Foreign and three-part names: more name words before a position on the same line."""
+    words = _Words(scan, end)
+    extra: list[tuple[int, int]] = []
+    while len(extra) < MAX_NAME_WORDS - 2:
+        nxt = words.peek()
+        if nxt is None or nxt[2]:
+            break
+        word = scan[nxt[0] : nxt[1]]
+        if starts_with_any(word, POSITION_HEADS) or _LATIN_GLOSS.match(word):
+            return extra[-1][1] if extra else end
+        if not _NAME_WORD.fullmatch(word) or _is_name_stop(word) or HONORIFIC.match(word):
+            break
+        extra.append(nxt)
+        words.pos = nxt[1]
+    # No position follows: keep only words that are no dictionary word.
+    kept = end
+    for s, e in extra:
+        if scan[s:e] in _dictionary_words():
+            break
+        kept = e
+    return kept
+
+
+def _read_position(scan: str, start: int) -> tuple[int, int] | None:
+    """The span of the position phrase that opens at `start`, if one does."""
+    words = _Words(scan, start)
+    first = words.peek()
+    if first is None or first[2] and first[0] > start + 1:
+        return None
+    if not starts_with_any(scan[first[0] :], POSITION_HEADS):
+        return None
+    begin, end, count = first[0], first[0], 0
+    while count < MAX_POSITION_WORDS:
+        nxt = words.peek()
+        if nxt is None:
+            break
+        s, e, crossed = nxt
+        word = scan[s:e]
+        if count and (
+            _is_stop(word)
+            or starts_with_any(word, POSITION_HEADS)  # the next item of a list of people
+            or HONORIFIC.match(word) and _honorific_allowed(scan, s)
+            or word.startswith((",", "“", '"'))
+            or crossed and not _continues_across_line(word)
+        ):
+            break
+        cut = _glued_stop(word, 1 if count else _head_length(word))
+        and_cut = _glued_and(word)
+        cuts = [c for c in (cut, and_cut) if c is not None]
+        if cuts:
+            end = s + min(cuts)
+            break
+        if e - begin > MAX_POSITION_CHARS:
+            break
+        end = e
+        words.pos = e
+        count += 1
+    return (begin, end) if end > begin else None
+
+
+def _head_length(word: str) -> int:
+    head = starts_with_any(word, POSITION_HEADS)
+    return len(head) if head else 1
+
+
+def _continues_across_line(word: str) -> bool:
+    """A position broken by a line break mid-word ("…ทรัพยากร\\nธรรมชาติ…")."""
+    return bool(_NAME_WORD.match(word)) and not _is_stop(word)
+
+
+def _preceding_position(scan: str, paren: int) -> tuple[int, int] | None:
+    """'รัฐมนตรีว่าการ… (พลเอก สุรศักดิ์ กาญจนรัตน์)': the position before the bracket."""
+    line_start = scan.rfind("\n", 0, paren) + 1
+    segment = scan[line_start:paren].rstrip()
+    best = None
+    for head in POSITION_HEADS:
+        i = segment.find(head)
+        if i >= 0 and (i == 0 or segment[i - 1] == " ") and (best is None or i < best):
+            best = i
+    if best is None:
+        return None
+    return line_start + best, line_start + len(segment)
+
+
+def _organization(position: str) -> str | None:
+    """The organisation or province named inside a position phrase."""
+    best = None
+    for head in (*ORGANIZATION_HEADS, "จังหวัด"):
+        i = position.find(head, 1)
+        if i > 0 and (best is None or i < best):
+            best = i
+    return position[best:].strip() if best is not None else None
+
+
+def _chair_after(scan: str, end: int) -> bool:
+    """Does the text right after a person's position say the person presided?"""
+    rest = scan[end : end + DELEGATION_REACH].split("\n", 1)[0].lstrip()
+    lead = starts_with_any(rest, CHAIR_CUE_LEADINS)
+    cue_text = rest[len(lead) :].lstrip() if lead else rest
+    if starts_with_any(cue_text, CHAIR_CUES):
+        return True
+    clause = rest
+    for brk in _CLAUSE_BREAKS:
+        i = clause.find(brk)
+        if i >= 0:
+            clause = clause[:i]
+    delegated = starts_with_any(rest, DELEGATION_CUES)
+    if delegated and delegated != "แทน" and "เป็นประธาน" in clause:
+        return True  # "X ได้รับมอบหมายจาก Y … ให้ทำหน้าที่แทนเพื่อเป็นประธาน…"
+    if rest.startswith("จะ") or HONORIFIC.search(clause):
+        return False
+    return any(p in clause for p in _PURPOSE_CHAIR)  # "X เดินทางไป… เพื่อเป็นประธาน…"
+
+
+def find_officials(body: str, title: str = "") -> list[Official]:
+    """Every named official in `body`, merged by name, in order of first mention."""
+    scan = scan_view(body)
+    found: list[Official] = []
+    pos = 0
+    for m in HONORIFIC.finditer(scan):
+        if m.start() < pos or not _honorific_allowed(scan, m.start()):
+            continue
+        if starts_with_any(scan[m.start() :], HONORIFIC_FALSE_STARTS):
+            continue
+        person = _person_at(scan, body, m.start(), m.end())
+        if person:
+            found.append(person)
+            pos = person.span[1]
+    found.extend(_monks(scan, body))
+    found.sort(key=lambda o: o.span)
+    return _apply_short_form_chairs(_merge(found), scan_view(title) + "\n" + scan)
+
+
+def _person_at(scan: str, body: str, start: int, honorific_end: int) -> Official | None:
+    name_span = _read_name(scan, honorific_end)
+    if name_span is None:
+        return None
+    after = name_span[1]
+    gloss = _LATIN_GLOSS.match(scan, _skip_spaces(scan, after))
+    if gloss:
+        after = gloss.end()
+    pos_span = _read_position(scan, after)
+    if pos_span is None and start > 0 and scan[start - 1] == "(":
+        pos_span = _preceding_position(scan, start - 1)
+        after = scan.find(")", name_span[1]) + 1 or name_span[1]
+    position = squash(body[pos_span[0] : pos_span[1]]) if pos_span else None
+    end = max(pos_span[1], after) if pos_span and pos_span[0] > start else after
+    role = "chair" if _chair_after(scan, end) else None
+    return Official(
+        honorific=squash(body[start:honorific_end]),
+        name=squash(body[name_span[0] : name_span[1]]),
+        position=position,
+        organization=_organization(position) if position else None,
+        role=role,
+        span=(start, end),
+    )
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
+
+
+def _monks(scan: str, body: str) -> list[Official]:
+    """Monks named by title alone: 'พระธรรมราชานุวัตร เจ้าอาวาสวัด…'."""
+    out = []
+    for m in MONASTIC.finditer(scan):
+        if not _honorific_allowed(scan, m.start()) or starts_with_any(
+            scan[m.start() :], NOT_MONASTIC
+        ):
+            continue
+        words = _Words(scan, m.end())
+        name = words.peek()
+        if name is None or name[0] != m.end():
+            continue
+        words.pos = name[1]
+        nxt = words.peek()
+        if nxt is None or nxt[2] or not starts_with_any(scan[nxt[0] :], _MONASTIC_POSITIONS):
+            continue
+        pos_span = _read_position(scan, name[1]) or (nxt[0], nxt[1])
+        position = squash(body[pos_span[0] : pos_span[1]])
+        out.append(
+            Official(
+                honorific=body[m.start() : m.end()],
+                name=body[name[0] : name[1]],
+                position=position,
+                organization=_organization(position),
+                role="chair" if _chair_after(scan, pos_span[1]) else None,
+                span=(m.start(), pos_span[1]),
+            )
+        )
+    return out
+
+
+def _merge(found: list[Official]) -> list[Official]:
+    """One entry per person: first mention's span, the first position and honorific given."""
+    by_name: dict[str, Official] = {}
+    for o in found:
+        key = o.name.replace(" ", "")
+        seen = by_name.get(key)
+        if seen is None:
+            by_name[key] = o
+            continue
+        by_name[key] = replace(
+            seen,
+            honorific=seen.honorific or o.honorific,
+            position=seen.position or o.position,
+            organization=seen.organization or o.organization,
+            role=seen.role or o.role,
+        )
+    return list(by_name.values())
+
+
+def _apply_short_form_chairs(officials: list[Official], text: str) -> list[Official]:
+    """Title forms such as 'รอง นรม.พล.อ.ประวิตรฯ เป็นประธาน…' make that official chair."""
+    chairs = set()
+    for m in _SHORT_FORM.finditer(text):
+        window = text[m.end() : m.end() + 60]
+        if any(cue in window.split("\n", 1)[0] for cue in CHAIR_CUES):
+            given = m.group("given").split(".")[-1]
+            honorific = HONORIFIC.match(given)
+            chairs.add(given[honorific.end() :] if honorific else given)
+    if not chairs:
+        return officials
+    return [
+        replace(o, role="chair") if o.name.split(" ")[0] in chairs else o for o in officials
+    ]

@@ -1,0 +1,72 @@
+"""Text normalization and the small helpers every extractor shares."""
+
+import re
+from collections.abc import Iterable
+
+from extract.lexicon import INVISIBLE_CHARS, THAI_DIGITS
+
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+_ANY_SPACE = re.compile(r"\s+")
+
+# Upper bound on text handed to the extractors: longer pages are cut, with a warning.
+MAX_TEXT_CHARS = 200_000
+
+
+def normalize(text: str) -> str:
+    """Clean page text: drop invisible characters, fold spaces, keep line structure.
+
+    Thai digits are kept as written (the body stays faithful); `scan_view` gives a copy
+    with ASCII digits and identical offsets for matching.
+    """
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = (_HSPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def scan_view(text: str) -> str:
+    """The same text with Thai digits as ASCII: same length, so offsets carry over."""
+    return text.translate(THAI_DIGITS)
+
+
+def squash(text: str) -> str:
+    """Collapse every run of white space (newlines too) to one space."""
+    return _ANY_SPACE.sub(" ", text).strip()
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so the longest one wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def starts_with_any(text: str, words: Iterable[str]) -> str | None:
+    """The longest of `words` that `text` starts with, or None."""
+    best = None
+    for w in words:
+        if text.startswith(w) and (best is None or len(w) > len(best)):
+            best = w
+    return best
+
+
+def find_first(text: str, words: Iterable[str], start: int = 0) -> tuple[int, str] | None:
+    """The earliest occurrence of any of `words` in `text` from `start`: (index, word)."""
+    best: tuple[int, str] | None = None
+    for w in words:
+        i = text.find(w, start)
+        if i >= 0 and (best is None or i < best[0] or (i == best[0] and len(w) > len(best[1]))):
+            best = (i, w)
+    return best
+
+
+# Characters after which a word starts.
+WORD_BOUNDARY_BEFORE = frozenset(" \n\t(\"“”'‘’,:;-–/[.")
+
+
+def word_start(text: str, i: int, glue_words: Iterable[str] = ()) -> bool:
+    """Whether a word starts at `i`: after white space or punctuation, or right after one of
+    `glue_words` written against it (Thai has no spaces between words)."""
+    if i == 0 or text[i - 1] in WORD_BOUNDARY_BEFORE:
+        return True
+    before = text[max(0, i - 16) : i]
+    return any(before.endswith(g) for g in glue_words)
