@@ -19,12 +19,13 @@ from extract.record import (
     Published,
     Record,
 )
-from extract.text import scan_view
+from extract.lexicon import TRAVEL_CUES, TRAVEL_REACH
+from extract.text import alternation, scan_view
 from extract.thaidate import DateMention, find_dates, find_times
 from extract.venues import Venue, find_venues
 
 _DATELINE = re.compile(r"^(?P<place>\S+)\s*[-–]\s+(?:วันนี้|เมื่อ|วันที่)", re.M)
-_FIELD_VISIT = re.compile(r"ลงพื้นที่(?:ใน)?(?:เขต)?\s?(?P<place>(?:จังหวัด|จ\.)\s?\S+)")
+_TRAVEL = re.compile(rf"(?:{alternation(TRAVEL_CUES)})(?P<place>[^\n]{{0,{TRAVEL_REACH}}})")
 
 
 def extract_text(
@@ -56,7 +57,7 @@ def extract_page(page: Page, source: str | None = None, published: date | None =
     networks, stated = find_networks(body)
     programs = find_programs(body)
     organizations = find_organizations(body, [o.span for o in officials])
-    province = _province(body, venues, event, page.province_hint)
+    province = _province(body, title, venues, page.province_hint)
 
     for y in implausible:
         warnings.append(f"implausible year {y.year} in '{y.raw}'")
@@ -111,24 +112,33 @@ def _principal_first(venues: list[Venue], event: Event) -> list[Venue]:
     return venues
 
 
-def _province(body: str, venues: list[Venue], event: Event, hint: str | None) -> ProvinceRecord:
-    """The event's province: (1) its venue's, (2) a dateline `สมุทรปราการ - วันนี้…`,
-    (3) a field visit `ลงพื้นที่จังหวัด…` in the lead, (4) the site's own province."""
-    found: tuple[Province | None, str] = (None, "")
+def _province(
+    body: str, title: str, venues: list[Venue], hint: str | None
+) -> ProvinceRecord:
+    """The event's province, first found of: (1) its venue's; (2) a dateline
+    `สมุทรปราการ - วันนี้…`; (3) a trip or visit `ลงพื้นที่จังหวัดน่าน`; (4) the title,
+    when it names one province only; (5) the site's own province."""
+    scan = scan_view(body)
+    p: Province | None = None
+    source = None
     if venues and venues[0].province_code:
-        found = (province_by_code(venues[0].province_code), "venue")
-    if found[0] is None:
-        lead = body[event.span[0] :] if event.span else body
-        for rx, source in ((_DATELINE, "dateline"), (_FIELD_VISIT, "lead")):
-            m = rx.search(scan_view(lead if source == "lead" else body))
-            if m:
-                mentions = find_provinces(m.group("place"))
-                if mentions:
-                    found = (mentions[0].province, source)
-                    break
-    if found[0] is None and hint:
-        found = (province_by_code(hint), "site")
-    p, source = found
+        p, source = province_by_code(venues[0].province_code), "venue"
+    if p is None:
+        m = _DATELINE.search(scan)
+        found = find_provinces(m.group("place")) if m else []
+        p, source = (found[0].province, "dateline") if found else (None, None)
+    if p is None:
+        for m in _TRAVEL.finditer(scan):
+            marked = [x for x in find_provinces(m.group("place")) if x.marked]
+            if marked:
+                p, source = marked[0].province, "lead"
+                break
+    if p is None:
+        in_title = {x.province for x in find_provinces(scan_view(title))}
+        if len(in_title) == 1:
+            p, source = in_title.pop(), "title"
+    if p is None and hint:
+        p, source = province_by_code(hint), "site"
     if p is None:
         return ProvinceRecord(None, None, None, None)
     return ProvinceRecord(p.code, p.name_th, p.name_en, source)

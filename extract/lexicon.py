@@ -212,6 +212,8 @@ POSITION_STOP_EXCEPTIONS = (
     "คณะกรรมการประชุม", "ตอบโต้", "ขอนแก่น", "จะนะ", "ผู้ประกาศ", "นำเข้า", "นำส่ง",
     "ให้บริการ", "ผู้ช่วยเลขา", "ได้แก่", "เปิดเผยข้อมูล", "มอบหมายงาน", "เพื่อการ", "เพื่อความ",
 )
+# Words that continue a position though they open with a stop word (ใน…).
+POSITION_CONTINUATIONS = ("ในพระราชูปถัมภ์", "ในพระบรมราชูปถัมภ์", "ในพระอุปถัมภ์", "ในสมเด็จ")
 # Connective that ends a position when another position or a separate word follows.
 AND_WORD = "และ"
 
@@ -266,6 +268,14 @@ LANDMARK_PROVINCES: tuple[tuple[str, str], ...] = (
     (r"รัฐสภา\s*\(?เกียกกาย|อาคารรัฐสภา", "10"),
     (r"ศูนย์ราชการเฉลิมพระเกียรติ\S*\s+(?:ถนน)?แจ้งวัฒนะ", "10"),
 )
+
+# Verbs after which a province names where the event is: a visit or a trip there.
+TRAVEL_CUES = (
+    "ลงพื้นที่", "เดินทางไปยัง", "เดินทางมายัง", "เดินทางไป", "เดินทางมา", "ตรวจราชการ",
+    "ตรวจเยี่ยม", "ตรวจติดตาม",
+)
+# How far after a travel cue its province may be named, in characters.
+TRAVEL_REACH = 80
 
 # --- Organisations, programmes, networks ------------------------------------------------
 

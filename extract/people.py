@@ -24,12 +24,14 @@ from extract.lexicon import (
     NAME_GLUE_BEFORE,
     NOT_MONASTIC,
     ORGANIZATION_HEADS,
+    POSITION_CONTINUATIONS,
     POSITION_HEADS,
     POSITION_STOP_EXCEPTIONS,
     POSITION_STOPS_GLUED,
     RANK_PREFIX_ACTING,
     RANK_SUFFIX_FEMALE,
     RANKS,
+    VENUE_HEADS_AFTER_THI,
     WORD_STOPS,
 )
 from extract.text import (
@@ -89,6 +91,8 @@ def _dictionary_words() -> frozenset[str]:
 
 def _is_stop(word: str) -> bool:
     """A verb or connective opens this word: it ends a position."""
+    if starts_with_any(word, POSITION_CONTINUATIONS):
+        return False
     return bool(starts_with_any(word, POSITION_STOPS_GLUED) or starts_with_any(word, WORD_STOPS))
 
 
@@ -205,7 +209,30 @@ def _read_name(scan: str, start: int) -> tuple[int, int] | None:
         return None
     if cut is not None:
         return first[0], surname_end
-    return first[0], _extend_long_name(scan, surname_end)
+    return first[0], _extend_long_name(scan, _na_surname_suffix(scan, surname_end))
+
+
+def _na_surname_suffix(scan: str, end: int) -> int:
+    """'กมล พรหมสาขา ณ สกลนคร ผู้อำนวยการ…': a royal-granted surname ending 'ณ <place>'
+    (a person, not a venue) when a position, a verb or the line's end follows it."""
+    words = _Words(scan, end)
+    na = words.peek()
+    if na is None or na[2] or scan[na[0] : na[1]] != "ณ":
+        return end
+    words.pos = na[1]
+    place = words.peek()
+    if place is None or place[2]:
+        return end
+    word = scan[place[0] : place[1]].rstrip(_TRAILING_PUNCT)
+    if not _NAME_WORD.fullmatch(word) or starts_with_any(word, VENUE_HEADS_AFTER_THI):
+        return end
+    words.pos = place[1]
+    after = words.peek()
+    if after is None or after[2] or starts_with_any(scan[after[0] :], POSITION_HEADS) or _is_stop(
+        scan[after[0] : after[1]]
+    ):
+        return place[0] + len(word)
+    return end
 
 
 def _glued_position(word: str) -> int | None:
@@ -329,7 +356,7 @@ def _chair_after(scan: str, end: int) -> bool:
     delegated = starts_with_any(rest, DELEGATION_CUES)
     if delegated and delegated != "แทน" and "เป็นประธาน" in clause:
         return True  # "X ได้รับมอบหมายจาก Y … ให้ทำหน้าที่แทนเพื่อเป็นประธาน…"
-    if rest.startswith("จะ") or HONORIFIC.search(clause):
+    if rest.startswith(("จะ", "ให้")) or HONORIFIC.search(clause):
         return False
     return any(p in clause for p in _PURPOSE_CHAIR)  # "X เดินทางไป… เพื่อเป็นประธาน…"
 
