@@ -33,7 +33,10 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
     except (etree.ParserError, ValueError):
         root = lxml.html.document_fromstring("<html><body></body></html>")
     title = root.find(".//title")
-    if title is not None and len(title.text_content()) > MAX_TITLE_CHARS:
+    swallowed = title is not None and (
+        len(title.text_content()) > MAX_TITLE_CHARS or "<" in title.text_content()
+    )
+    if swallowed:
         repaired = str(BeautifulSoup(_close_title(html), "html.parser"))
         root = lxml.html.document_fromstring(repaired)
     return root

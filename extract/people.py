@@ -68,7 +68,7 @@ _MONASTIC_POSITIONS = ("เจ้าอาวาส", "เจ้าคณะ", "
 _TRAILING_PUNCT = ")]},;:\"”’'"
 _LATIN_GLOSS = re.compile(r"\(\s*[A-Za-z][^()\n]{0,80}\)")
 _PARENTHETICAL = re.compile(r"\([^()\n]{1,60}\)")
-_SHORT_FORM = re.compile(rf"(?P<given>[{_THAI_LETTER}.]{{2,}})\s?ฯ")
+_SHORT_FORM_NAME = re.compile(rf"[{_THAI_LETTER}.]{{2,30}}\s?$")
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ def _glued_position(word: str) -> int | None:
 def _extend_long_name(scan: str, end: int) -> int:
     """Foreign and three-part names: more name words before a position on the same line."""
     words = _Words(scan, end)
-    extra: list[tuple[int, int]] = []
+    extra: list[tuple[int, int, bool]] = []
     while len(extra) < MAX_NAME_WORDS - 2:
         nxt = words.peek()
         if nxt is None or nxt[2]:
@@ -263,7 +263,7 @@ def _extend_long_name(scan: str, end: int) -> int:
         words.pos = nxt[1]
     # No position follows: keep only words that are no dictionary word.
     kept = end
-    for s, e in extra:
+    for s, e, _crossed in extra:
         if scan[s:e] in _dictionary_words():
             break
         kept = e
@@ -464,10 +464,13 @@ def _merge(found: list[Official]) -> list[Official]:
 def _apply_short_form_chairs(officials: list[Official], text: str) -> list[Official]:
     """Title forms such as 'รอง นรม.พล.อ.ประวิตรฯ เป็นประธาน…' make that official chair."""
     chairs = set()
-    for m in _SHORT_FORM.finditer(text):
-        window = text[m.end() : m.end() + 60]
-        if any(cue in window.split("\n", 1)[0] for cue in CHAIR_CUES):
-            given = m.group("given").split(".")[-1]
+    i = text.find("ฯ")
+    while i >= 0:
+        m = _SHORT_FORM_NAME.search(text, max(0, i - 32), i)
+        window = text[i + 1 : i + 61]
+        i = text.find("ฯ", i + 1)
+        if m and any(cue in window.split("\n", 1)[0] for cue in CHAIR_CUES):
+            given = m.group(0).strip().split(".")[-1]
             honorific = HONORIFIC.match(given)
             chairs.add(given[honorific.end() :] if honorific else given)
     if not chairs:

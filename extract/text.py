@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from extract.lexicon import INVISIBLE_CHARS, THAI_DIGITS
 
@@ -25,8 +26,16 @@ def normalize(text: str) -> str:
     return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+_THAI_DIGIT = re.compile("[๐-๙]")
+
+
+@lru_cache(maxsize=16)
 def scan_view(text: str) -> str:
-    """The same text with Thai digits as ASCII: same length, so offsets carry over."""
+    """The same text with Thai digits as ASCII: same length, so offsets carry over.
+
+    Cached: every extractor asks for the view of the same body."""
+    if _THAI_DIGIT.search(text) is None:
+        return text
     return text.translate(THAI_DIGITS)
 
 
@@ -36,8 +45,28 @@ def squash(text: str) -> str:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so the longest one wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of the literal words, the longest where several match.
+
+    Built as a trie (shared prefixes factored out), so a lexicon of hundreds of words costs
+    one pass of the regex engine instead of one attempt per word."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) or "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
+    ends_here = "" in node
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:  # a shorter word ends here: the longer continuation is tried first
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
 
 
 def starts_with_any(text: str, words: Iterable[str]) -> str | None:

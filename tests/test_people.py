@@ -99,3 +99,18 @@ def test_repeated_mentions_merge() -> None:
             "เป็นประธานการประชุม")
     [o] = find_officials(text)
     assert (o.position, o.organization, o.role) == ("ปลัดกระทรวงมหาดไทย", "กระทรวงมหาดไทย", "chair")
+
+
+def test_long_foreign_names_run_to_the_position() -> None:
+    text = ("ได้พบหารือกับนายเหวียน ซวน ฟุก นายกรัฐมนตรีสาธารณรัฐสังคมนิยมเวียดนาม และ "
+            "พลเรือเอกแฮร์รี บี แฮริส จูเนียร์ (Adm. Harry B. Harris, Jr.) ผู้บัญชาการกองกำลัง")
+    got = [(o.name, o.position) for o in find_officials(text)]
+    assert got == [
+        ("เหวียน ซวน ฟุก", "นายกรัฐมนตรีสาธารณรัฐสังคมนิยมเวียดนาม"),
+        ("แฮร์รี บี แฮริส จูเนียร์", "ผู้บัญชาการกองกำลัง"),
+    ]
+
+
+def test_dictionary_words_after_a_name_are_not_part_of_it() -> None:
+    [o] = find_officials("นายสมชาย ใจดี คณะ ผู้บริหาร เข้าร่วม")
+    assert (o.name, o.position) == ("สมชาย ใจดี", None)

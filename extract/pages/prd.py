@@ -17,8 +17,8 @@ from extract.pages.published import parse_published
 
 ARTICLE_URL = re.compile(r"/content/category/detail/id/\d+/iid/\d+")
 BODY_SELECTORS = (
-    ".//div[@class='content-body']",
     ".//div[contains(@class,'content-detail')]",
+    ".//div[@class='content-body']",
     ".//div[contains(@class,'detail')]",
     ".//article",
 )
@@ -44,9 +44,9 @@ def site_province(url: str | None) -> str | None:
 
 def parse_prd(html: str, url: str | None = None) -> Page:
     root = parse_html(html)
-    content = next(
-        (el for xp in BODY_SELECTORS for el in root.iterfind(xp)), None
-    ) or densest_block(root)
+    content = next((el for xp in BODY_SELECTORS for el in root.xpath(xp)), None)
+    if content is None:
+        content = densest_block(root)
     return page_from_parts(root, content, _title(root), url, "prd", site_province(url))
 
 
