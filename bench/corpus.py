@@ -26,11 +26,13 @@ def as_html(article: dict[str, Any]) -> str:
     lines = text.split("\n")
     date_line = lines[0] if lines and len(lines[0]) < 60 else None
     body = lines[1:] if date_line else lines
-    return prd_article_html(ArticlePage(
-        title=article["title"] or "",
-        paragraphs=[ln for ln in body if ln.strip()],
-        date_line=date_line,
-    ))
+    return prd_article_html(
+        ArticlePage(
+            title=article["title"] or "",
+            paragraphs=[ln for ln in body if ln.strip()],
+            date_line=date_line,
+        )
+    )
 
 
 def iter_inputs(articles: list[dict[str, Any]]) -> Iterator[tuple[str, str, str]]:

@@ -16,8 +16,21 @@ from bench.corpus import iter_inputs, load_articles
 from extract.article import extract_html, extract_text
 from tests.shared import CORPUS
 
-FIELDS = ("title", "published", "event_date", "event_time", "event_type", "province",
-          "officials", "chair", "venues", "networks", "organizations", "programs", "credits")
+FIELDS = (
+    "title",
+    "published",
+    "event_date",
+    "event_time",
+    "event_type",
+    "province",
+    "officials",
+    "chair",
+    "venues",
+    "networks",
+    "organizations",
+    "programs",
+    "credits",
+)
 RECENT_DAYS = 30
 
 
@@ -41,8 +54,11 @@ def summarize(item: tuple[str, str, str]) -> tuple[str, str, dict[str, bool] | N
         "organizations": bool(r.organizations),
         "programs": bool(r.programs),
         "credits": bool(r.credits),
-        "recent": bool(r.event.date and r.published.date
-                       and 0 <= (r.published.date - r.event.date).days <= RECENT_DAYS),
+        "recent": bool(
+            r.event.date
+            and r.published.date
+            and 0 <= (r.published.date - r.event.date).days <= RECENT_DAYS
+        ),
         "dated_pair": bool(r.event.date and r.published.date),
     }
     return ident, kind, filled, None
@@ -72,10 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if errors else 0
 
 
-def report(counts: dict[str, Counter[str]], errors: list[Any], n: int, elapsed: float,
-           workers: int) -> None:
-    print(f"articles {n}, inputs {2 * n}, exceptions {len(errors)}, "
-          f"{elapsed:.1f} s on {workers} workers ({2 * n / elapsed:.0f} inputs/s)")
+def report(
+    counts: dict[str, Counter[str]], errors: list[Any], n: int, elapsed: float, workers: int
+) -> None:
+    print(
+        f"articles {n}, inputs {2 * n}, exceptions {len(errors)}, "
+        f"{elapsed:.1f} s on {workers} workers ({2 * n / elapsed:.0f} inputs/s)"
+    )
     print(f"{'field':<15}{'text':>8}{'html':>8}")
     for f in FIELDS:
         cells = "".join(f"{counts[k][f] / max(counts[k]['n'], 1):>8.1%}" for k in ("text", "html"))
@@ -83,8 +102,10 @@ def report(counts: dict[str, Counter[str]], errors: list[Any], n: int, elapsed: 
     for k in ("text", "html"):
         pairs = counts[k]["dated_pair"]
         share = counts[k]["recent"] / pairs if pairs else 0.0
-        print(f"{k}: event date within {RECENT_DAYS} days before the page's date line: "
-              f"{share:.1%} of {pairs} articles with both dates")
+        print(
+            f"{k}: event date within {RECENT_DAYS} days before the page's date line: "
+            f"{share:.1%} of {pairs} articles with both dates"
+        )
     for ident, kind, error in errors[:20]:
         print(f"EXCEPTION {ident} ({kind}):\n{error}", file=sys.stderr)
 

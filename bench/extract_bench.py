@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     n = len(pages)
     print(f"pages {n} (corpus articles as PRD-CMS HTML, mean {sum(map(len, pages)) // n} chars)")
     print(f"thaipr extract_html        {1000 * ours / n:7.2f} ms/page  {n / ours:7.1f} pages/s")
-    print(f"trafilatura bare_extraction {1000 * theirs / n:6.2f} ms/page  {n / theirs:7.1f} pages/s")
+    print(
+        f"trafilatura bare_extraction {1000 * theirs / n:6.2f} ms/page  {n / theirs:7.1f} pages/s"
+    )
     print(f"ratio thaipr/trafilatura time: {ours / theirs:.2f} (floor: <= 1.00)")
     print(f"peak traced memory over 200 pages: {peak / 1e6:.1f} MB")
     return 0

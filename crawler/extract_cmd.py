@@ -22,13 +22,24 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("extract", help="extract records from stored pages or texts")
-    p.add_argument("files", nargs="+", metavar="FILE",
-                   help=".html, .htm, .html.gz or .txt (text as scraped); - for stdin")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=".html, .htm, .html.gz or .txt (text as scraped); - for stdin",
+    )
     p.add_argument("--url", help="the page's URL (picks the site template and province)")
-    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="the page's publication date, when the page does not say")
-    p.add_argument("--format", choices=("html", "text"),
-                   help="how to read stdin or a file whose name does not tell")
+    p.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the page's publication date, when the page does not say",
+    )
+    p.add_argument(
+        "--format",
+        choices=("html", "text"),
+        help="how to read stdin or a file whose name does not tell",
+    )
     p.set_defaults(run=run)
 
 

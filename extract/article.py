@@ -7,6 +7,7 @@ from datetime import date
 from extract import EXTRACTOR_VERSION
 from extract.event import Event, find_event
 from extract.geo import Province, find_provinces, province_by_code
+from extract.lexicon import TRAVEL_CUES, TRAVEL_REACH
 from extract.networks import find_networks
 from extract.organizations import find_organizations
 from extract.pages import Page, parse_page, parse_text
@@ -19,7 +20,6 @@ from extract.record import (
     Published,
     Record,
 )
-from extract.lexicon import TRAVEL_CUES, TRAVEL_REACH
 from extract.text import alternation, scan_view
 from extract.thaidate import DateMention, find_dates, find_times
 from extract.venues import Venue, find_venues
@@ -29,7 +29,9 @@ _TRAVEL = re.compile(rf"(?:{alternation(TRAVEL_CUES)})(?P<place>[^\n]{{0,{TRAVEL
 
 
 def extract_text(
-    text: str, source: str | None = None, url: str | None = None,
+    text: str,
+    source: str | None = None,
+    url: str | None = None,
     published: date | None = None,
 ) -> Record:
     """Plain text as scraped (title line first) -> record."""
@@ -37,7 +39,9 @@ def extract_text(
 
 
 def extract_html(
-    html: str, url: str | None = None, source: str | None = None,
+    html: str,
+    url: str | None = None,
+    source: str | None = None,
     published: date | None = None,
 ) -> Record:
     """An HTML page of any template -> record."""
@@ -78,8 +82,9 @@ def extract_page(page: Page, source: str | None = None, published: date | None =
         title=page.title,
         body=body,
         published=pub,
-        event=EventRecord(event.date, event.time, event.end_date, event.end_time,
-                          event.date_raw, event.type),
+        event=EventRecord(
+            event.date, event.time, event.end_date, event.end_time, event.date_raw, event.type
+        ),
         province=province,
         dates=[_date_record(m, times, body) for m in dates],
         officials=officials,
@@ -98,8 +103,9 @@ def extract_page(page: Page, source: str | None = None, published: date | None =
 def _published(page: Page, override: date | None) -> Published:
     if override:
         return Published(override.isoformat(), override, None, "argument")
-    return Published(page.published_raw, page.published_date, page.published_datetime,
-                     page.published_source)
+    return Published(
+        page.published_raw, page.published_date, page.published_datetime, page.published_source
+    )
 
 
 def _principal_first(venues: list[Venue], event: Event) -> list[Venue]:
@@ -112,9 +118,7 @@ def _principal_first(venues: list[Venue], event: Event) -> list[Venue]:
     return venues
 
 
-def _province(
-    body: str, title: str, venues: list[Venue], hint: str | None
-) -> ProvinceRecord:
+def _province(body: str, title: str, venues: list[Venue], hint: str | None) -> ProvinceRecord:
     """The event's province, first found of: (1) its venue's; (2) a dateline
     `สมุทรปราการ - วันนี้…`; (3) a trip or visit `ลงพื้นที่จังหวัดน่าน`; (4) the title,
     when it names one province only; (5) the site's own province."""

@@ -11,7 +11,9 @@ _NO_COLON_LABELS = ("เขียนโดย", "เรียบเรียง�
 _LABEL = re.compile(
     rf"(?:(?<=\s)|^|(?<=[•|]))(?P<label>{alternation(_ROLE)})\s*(?:[:：]|(?<=โดย)\s)\s*"
 )
-_LINE_START = re.compile(rf"^\s*[•|]?\s*(?:{alternation(_ROLE)})\s*[:：]|^\s*(?:{alternation(_NO_COLON_LABELS)})\s")
+_LINE_START = re.compile(
+    rf"^\s*[•|]?\s*(?:{alternation(_ROLE)})\s*[:：]|^\s*(?:{alternation(_NO_COLON_LABELS)})\s"
+)
 _VALUE_END = re.compile(r"\s*[•|]\s*|\s{2,}$")
 
 

@@ -7,8 +7,13 @@ from dataclasses import dataclass
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # Names Thai servers use for the same code page.
-_THAI_ALIASES = {"tis-620": "cp874", "tis620": "cp874", "iso-8859-11": "cp874",
-                 "x-windows-874": "cp874", "windows-874": "cp874"}
+_THAI_ALIASES = {
+    "tis-620": "cp874",
+    "tis620": "cp874",
+    "iso-8859-11": "cp874",
+    "x-windows-874": "cp874",
+    "windows-874": "cp874",
+}
 SNIFF_BYTES = 4096
 
 
@@ -35,8 +40,12 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         return Decoded(data[3:].decode("utf-8", "replace"), "utf-8", declared, False)
     meta = _META_CHARSET.search(data[:SNIFF_BYTES])
-    candidates = [_codec(declared), _codec(meta.group(1).decode("ascii")) if meta else None,
-                  "utf-8", "cp874"]
+    candidates = [
+        _codec(declared),
+        _codec(meta.group(1).decode("ascii")) if meta else None,
+        "utf-8",
+        "cp874",
+    ]
     first = next((c for c in candidates if c), "utf-8")
     for codec in dict.fromkeys(c for c in candidates if c):
         try:

@@ -5,6 +5,7 @@ Cascade: (1) the first date introduced by a strong cue (`วันนี้ (…
 time is the clock time next to that date; the type the first event word after it.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -27,14 +28,16 @@ TYPE_REACH = 300
 YEAR_TYPO_DAYS = 7
 
 _TYPES = dict(EVENT_TYPES)
+# An event word right after one of these names a place, not the event (ห้องประชุม, หอประชุม).
+_PLACE_WORDS = ("ห้อง", "หอ", "ที่", "ศูนย์", "สถานที่")
 _TYPE_WORD = re.compile(alternation(_TYPES))
 
 
 @dataclass(frozen=True)
 class Event:
-    date: date | None
+    date: dt.date | None
     time: str | None
-    end_date: date | None
+    end_date: dt.date | None
     end_time: str | None
     date_raw: str | None
     type: str | None
@@ -116,7 +119,7 @@ def _event_type(text: str, start: int, title: str) -> str | None:
     line_end = text.find("\n", start)
     window = text[start : min(start + TYPE_REACH, line_end if line_end >= 0 else len(text))]
     for source in (window, title):
-        m = _TYPE_WORD.search(source)
-        if m:
-            return _TYPES[m.group(0)]
+        for m in _TYPE_WORD.finditer(source):
+            if not source[: m.start()].endswith(_PLACE_WORDS):  # ห้องประชุม is a room
+                return _TYPES[m.group(0)]
     return None

@@ -22,9 +22,7 @@ class Province:
 
 @cache
 def _by_code() -> dict[str, Province]:
-    return {
-        p.code: Province(f"TH-{p.code}", p.name_th, p.name_en) for p in geothai.provinces()
-    }
+    return {p.code: Province(f"TH-{p.code}", p.name_th, p.name_en) for p in geothai.provinces()}
 
 
 @cache
@@ -94,9 +92,11 @@ def find_provinces(text: str) -> list[ProvinceMention]:
 def _word_bounded(text: str, start: int, end: int) -> bool:
     """Whether a bare name stands alone: white space or punctuation on both sides, or after
     a place word glued to it (ราชภัฏภูเก็ต, ศาลากลางลำปาง)."""
-    before_ok = start == 0 or not _is_thai_letter(text[start - 1]) or text[
-        max(0, start - 8) : start
-    ].endswith(("ราชภัฏ", "ศาลากลาง", "ที่", "เมือง"))
+    before_ok = (
+        start == 0
+        or not _is_thai_letter(text[start - 1])
+        or text[max(0, start - 8) : start].endswith(("ราชภัฏ", "ศาลากลาง", "ที่", "เมือง"))
+    )
     after_ok = end >= len(text) or not _is_thai_letter(text[end])
     return before_ok and after_ok
 

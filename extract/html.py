@@ -10,8 +10,37 @@ from lxml import etree
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button")
 # Elements that end a line of text.
 BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer nav aside "
-    "blockquote figure figcaption dd dt pre hr address main".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "pre",
+        "hr",
+        "address",
+        "main",
+    ]
 )
 # A <title> longer than this means an unclosed tag swallowed the page.
 MAX_TITLE_CHARS = 400
@@ -33,9 +62,8 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
     except (etree.ParserError, ValueError):
         root = lxml.html.document_fromstring("<html><body></body></html>")
     title = root.find(".//title")
-    swallowed = title is not None and (
-        len(title.text_content()) > MAX_TITLE_CHARS or "<" in title.text_content()
-    )
+    title_text = "".join(str(t) for t in title.itertext()) if title is not None else ""
+    swallowed = len(title_text) > MAX_TITLE_CHARS or "<" in title_text
     if swallowed:
         repaired = str(BeautifulSoup(_close_title(html), "html.parser"))
         root = lxml.html.document_fromstring(repaired)

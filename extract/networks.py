@@ -50,7 +50,7 @@ def _list_items(scan: str, body: str, start: int) -> list[Network]:
     end_match = _LIST_END.search(scan, start, start + MAX_LIST_CHARS)
     end = end_match.start() if end_match else min(len(scan), start + MAX_LIST_CHARS)
     starts = [m.start() for m in _ITEM_START.finditer(scan, start, end)]
-    if not starts or scan[start:starts[0]].strip():
+    if not starts or scan[start : starts[0]].strip():
         return []
     items = []
     for a, b in zip(starts, [*starts[1:], end], strict=True):

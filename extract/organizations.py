@@ -26,12 +26,14 @@ def find_organizations(body: str, skip_spans: list[tuple[int, int]] = ()) -> lis
     found: list[Organization] = []
     for m in _HEAD.finditer(scan):
         inside_found = any(o.span[0] <= m.start() < o.span[1] for o in found)
-        if inside_found or any(a <= m.start() < b for a, b in skip_spans) or not word_start(
-            scan, m.start(), ORGANIZATION_GLUE_BEFORE
+        if (
+            inside_found
+            or any(a <= m.start() < b for a, b in skip_spans)
+            or not word_start(scan, m.start(), ORGANIZATION_GLUE_BEFORE)
         ):
             continue
         end = m.end()
-        while end < len(scan) and not scan[end].isspace() and scan[end] not in "()“”\",":
+        while end < len(scan) and not scan[end].isspace() and scan[end] not in '()“”",':
             end += 1
         stop = find_first(scan[m.end() : end], ORGANIZATION_STOPS)
         if stop is not None:

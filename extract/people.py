@@ -111,7 +111,7 @@ def _glued_stop(word: str, start: int = 1) -> int | None:
         hit = find_first(word, POSITION_STOPS_GLUED, pos)
         if hit is None:
             return None
-        i, stop = hit
+        i = hit[0]
         shielded = any(
             0 <= j <= i < j + len(exc)
             for exc in POSITION_STOP_EXCEPTIONS
@@ -202,9 +202,11 @@ def _read_name(scan: str, start: int) -> tuple[int, int] | None:
         or _is_name_stop(surname)
         or starts_with_any(surname, POSITION_HEADS)
         # "นายอนุทิน เรียกประชุม": a verb cut off a word leaves a verb, not a surname
-        or cut is not None
-        and surname in _dictionary_words()
-        and not starts_with_any(scan[surname_end:], POSITION_HEADS)
+        or (
+            cut is not None
+            and surname in _dictionary_words()
+            and not starts_with_any(scan[surname_end:], POSITION_HEADS)
+        )
     ):
         return None
     if cut is not None:
@@ -228,8 +230,11 @@ def _na_surname_suffix(scan: str, end: int) -> int:
         return end
     words.pos = place[1]
     after = words.peek()
-    if after is None or after[2] or starts_with_any(scan[after[0] :], POSITION_HEADS) or _is_stop(
-        scan[after[0] : after[1]]
+    if (
+        after is None
+        or after[2]
+        or starts_with_any(scan[after[0] :], POSITION_HEADS)
+        or _is_stop(scan[after[0] : after[1]])
     ):
         return place[0] + len(word)
     return end
@@ -274,7 +279,7 @@ def _read_position(scan: str, start: int) -> tuple[int, int] | None:
     """The span of the position phrase that opens at `start`, if one does."""
     words = _Words(scan, start)
     first = words.peek()
-    if first is None or first[2] and first[0] > start + 1:
+    if first is None or (first[2] and first[0] > start + 1):
         return None
     if not starts_with_any(scan[first[0] :], POSITION_HEADS):
         return None
@@ -288,9 +293,9 @@ def _read_position(scan: str, start: int) -> tuple[int, int] | None:
         if count and (
             _is_stop(word)
             or starts_with_any(word, POSITION_HEADS)  # the next item of a list of people
-            or HONORIFIC.match(word) and _honorific_allowed(scan, s)
+            or (HONORIFIC.match(word) and _honorific_allowed(scan, s))
             or word.startswith((",", "“", '"'))
-            or crossed and not _continues_across_line(word)
+            or (crossed and not _continues_across_line(word))
         ):
             break
         cut = _glued_stop(word, 1 if count else _head_length(word))
@@ -475,6 +480,4 @@ def _apply_short_form_chairs(officials: list[Official], text: str) -> list[Offic
             chairs.add(given[honorific.end() :] if honorific else given)
     if not chairs:
         return officials
-    return [
-        replace(o, role="chair") if o.name.split(" ")[0] in chairs else o for o in officials
-    ]
+    return [replace(o, role="chair") if o.name.split(" ")[0] in chairs else o for o in officials]

@@ -39,7 +39,8 @@ def find_programs(body: str) -> list[Program]:
         name_end = _name_end(scan, m.end("head"))
         if name_end - start <= len(m.group("head")):
             continue
-        end, phase, years = name_end, None, (None, None)
+        end, phase = name_end, None
+        years: tuple[int | None, int | None] = (None, None)
         ph = _PHASE.match(scan, end)
         if ph:
             phase, end = int(ph.group("n")), ph.end()
@@ -50,15 +51,17 @@ def find_programs(body: str) -> list[Program]:
             years = (_ce(y1), _ce(y2))
             end = yr.end()
         entry = Program(
-            name=squash(body[start:name_end]).strip("“”\""),
+            name=squash(body[start:name_end]).strip('“”"'),
             kind=_KIND[m.group("head")],
             phase=phase,
             start_year=years[0],
             end_year=years[1],
             span=(start, end),
         )
-        if all((p.name, p.phase, p.start_year) != (entry.name, entry.phase, entry.start_year)
-               for p in found):
+        if all(
+            (p.name, p.phase, p.start_year) != (entry.name, entry.phase, entry.start_year)
+            for p in found
+        ):
             found.append(entry)
     return found
 

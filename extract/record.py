@@ -1,6 +1,7 @@
 """The record thaipr extracts from one article. Field names are fixed (see README);
 `to_dict` gives the JSON form: dates as YYYY-MM-DD, spans as [start, end)."""
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -17,16 +18,16 @@ from extract.venues import Venue
 @dataclass(frozen=True)
 class Published:
     raw: str | None
-    date: date | None
+    date: dt.date | None
     datetime: str | None  # ISO 8601, +07:00
     source: str | None  # metadata | date_line | feed | url | argument
 
 
 @dataclass(frozen=True)
 class EventRecord:
-    date: date | None
+    date: dt.date | None
     time: str | None
-    end_date: date | None
+    end_date: dt.date | None
     end_time: str | None
     date_raw: str | None
     type: str | None

@@ -377,8 +377,16 @@ def _relative_days(c: _Collector) -> None:
         offset = RELATIVE_DAYS[m.group(0)]
         day = c.reference + timedelta(days=offset)
         c.mentions.append(
-            DateMention(m.group(0), "relative", day, None, "relative", m.span(), m.group(0),
-                        _CUE_WEIGHT.get(m.group(0), 4))
+            DateMention(
+                m.group(0),
+                "relative",
+                day,
+                None,
+                "relative",
+                m.span(),
+                m.group(0),
+                _CUE_WEIGHT.get(m.group(0), 4),
+            )
         )
         c.taken.append(m.span())
 

@@ -93,15 +93,17 @@ def _read_venue(scan: str, start: int) -> tuple[int, int] | None:
         i += 1
     if starts_with_any(scan[i:], NOT_VENUE_AFTER_NA) or i >= len(scan):
         return None
-    begin, end, count = i, i, 0
-    for m in re.finditer(r"\S+", scan[i:]):
+    begin, end = i, i
+    for count, m in enumerate(re.finditer(r"\S+", scan[i:])):
         s, e = i + m.start(), i + m.end()
         word = m.group(0)
         crossed = "\n" in scan[end:s]
         if count and (crossed and not starts_with_any(word, VENUE_CONTINUATIONS)):
             break
-        if count and word != "ณ" and (
-            _is_venue_stop(word) or HONORIFIC.match(word) or word.startswith(",")
+        if (
+            count
+            and word != "ณ"
+            and (_is_venue_stop(word) or HONORIFIC.match(word) or word.startswith(","))
         ):
             break
         if count >= MAX_VENUE_WORDS or e - begin > MAX_VENUE_CHARS:
@@ -111,7 +113,6 @@ def _read_venue(scan: str, start: int) -> tuple[int, int] | None:
             end = s + cut
             break
         end = e
-        count += 1
     while end > begin and scan[end - 1] in ",;:":
         end -= 1
     return (begin, end) if end > begin else None

@@ -19,8 +19,19 @@ from extract.article import extract_text
 from tests.shared import EVAL
 
 BASELINE = Path(__file__).with_name("eval_baseline.json")
-FIELDS = ("event_date", "event_time", "province", "officials_p", "officials_r", "officials_f1",
-          "position", "honorific", "chair_f1", "venue", "credits_f1")
+FIELDS = (
+    "event_date",
+    "event_time",
+    "province",
+    "officials_p",
+    "officials_r",
+    "officials_f1",
+    "position",
+    "honorific",
+    "chair_f1",
+    "venue",
+    "credits_f1",
+)
 
 
 def predict(excerpts: list[dict[str, Any]], out: Path) -> None:
@@ -36,10 +47,15 @@ def score(eval_dir: Path = EVAL, misses: bool = False) -> tuple[dict[str, Any], 
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "predictions.jsonl"
         predict(excerpts, pred)
-        cmd = [sys.executable, str(eval_dir / "score.py"), str(eval_dir / "dev_gold.json"),
-               str(pred)]
-        figures = json.loads(subprocess.run([*cmd, "--json"], check=True, capture_output=True,
-                                            text=True).stdout)
+        cmd = [
+            sys.executable,
+            str(eval_dir / "score.py"),
+            str(eval_dir / "dev_gold.json"),
+            str(pred),
+        ]
+        figures = json.loads(
+            subprocess.run([*cmd, "--json"], check=True, capture_output=True, text=True).stdout
+        )
         detail = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     miss_lines = "\n".join(ln for ln in detail.splitlines() if ln.startswith("MISS"))
     return figures, miss_lines if misses else ""
@@ -71,8 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"items {figures['items']}, missing {figures['missing']}")
     failures = below_floors(figures, floors)
     if args.update:
-        raised = {f: max(floors.get(f, 0.0), figures[f]) for f in FIELDS
-                  if figures.get(f) is not None}
+        raised = {
+            f: max(floors.get(f, 0.0), figures[f]) for f in FIELDS if figures.get(f) is not None
+        }
         BASELINE.write_text(json.dumps(raised, indent=2, sort_keys=True) + "\n")
         print(f"floors written to {BASELINE}")
     for line in failures:

@@ -10,8 +10,10 @@ from pathlib import Path
 from crawler.replica.pages import ArticlePage, prd_article_html
 
 THAIPR = [sys.executable, "-m", "crawler.cli"]
-TEXT = ("ข่าวทดสอบ\n\nวันนี้ (19 ม.ค.66) เวลา 09.30 น. นายชาญชัย คงทัน รองผู้ว่าราชการจังหวัดหนองคาย "
-        "เป็นประธานการประชุม ณ ห้องประชุม 1 ศาลากลางจังหวัดหนองคาย\n\nข่าว : สมชาย ใจดี")
+TEXT = (
+    "ข่าวทดสอบ\n\nวันนี้ (19 ม.ค.66) เวลา 09.30 น. นายชาญชัย คงทัน รองผู้ว่าราชการจังหวัดหนองคาย "
+    "เป็นประธานการประชุม ณ ห้องประชุม 1 ศาลากลางจังหวัดหนองคาย\n\nข่าว : สมชาย ใจดี"
+)
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -22,15 +24,26 @@ def test_json_lines_in_input_order(tmp_path: Path) -> None:
     txt = tmp_path / "a.txt"
     txt.write_text(TEXT, encoding="utf-8")
     html = tmp_path / "b.html.gz"
-    html.write_bytes(gzip.compress(prd_article_html(
-        ArticlePage(title="หน้าเว็บ", paragraphs=[TEXT.split("\n\n")[1]])).encode()))
+    html.write_bytes(
+        gzip.compress(
+            prd_article_html(
+                ArticlePage(title="หน้าเว็บ", paragraphs=[TEXT.split("\n\n")[1]])
+            ).encode()
+        )
+    )
     out = run("extract", str(txt), str(html))
     assert out.returncode == 0, out.stderr
     records = [json.loads(line) for line in out.stdout.decode().splitlines()]
     assert [r["source"] for r in records] == [str(txt), str(html)]
     assert [r["template"] for r in records] == ["text", "prd"]
-    assert records[0]["event"] == {"date": "2023-01-19", "time": "09:30", "end_date": None,
-                                   "end_time": None, "date_raw": "19 ม.ค.66", "type": "meeting"}
+    assert records[0]["event"] == {
+        "date": "2023-01-19",
+        "time": "09:30",
+        "end_date": None,
+        "end_time": None,
+        "date_raw": "19 ม.ค.66",
+        "type": "meeting",
+    }
     assert records[0]["credits"] == [{"role": "reporter", "name": "สมชาย ใจดี"}]
     assert records[1]["officials"][0]["role"] == "chair"
 

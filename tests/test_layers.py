@@ -7,8 +7,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FORBIDDEN = {
-    "extract": {"scrapy", "crawler", "output", "twisted", "requests", "urllib.request",
-                "socket", "pyarrow", "duckdb"},
+    "extract": {
+        "scrapy",
+        "crawler",
+        "output",
+        "twisted",
+        "requests",
+        "urllib.request",
+        "socket",
+        "pyarrow",
+        "duckdb",
+    },
     "output": {"scrapy", "crawler", "twisted"},
 }
 

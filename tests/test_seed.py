@@ -14,8 +14,7 @@ def seed() -> Record:
 
 def test_title(seed: Record) -> None:
     assert seed.title == (
-        "จังหวัดหนองคาย ประชุมหารือหน่วยงาน องค์กรความร่วมมือการขับเคลื่อนจังหวัดคุณธรรม "
-        "ปีงบประมาณ 2566"
+        "จังหวัดหนองคาย ประชุมหารือหน่วยงาน องค์กรความร่วมมือการขับเคลื่อนจังหวัดคุณธรรม ปีงบประมาณ 2566"
     )
 
 
@@ -41,7 +40,11 @@ def test_chair_and_no_credit_names_as_officials(seed: Record) -> None:
 def test_venue(seed: Record) -> None:
     v = seed.venues[0]
     assert (v.room, v.floor, v.building, v.place, v.province) == (
-        "NK1407", "4", "อาคารบริหาร", "มหาวิทยาลัยขอนแก่น วิทยาเขตหนองคาย", "หนองคาย"
+        "NK1407",
+        "4",
+        "อาคารบริหาร",
+        "มหาวิทยาลัยขอนแก่น วิทยาเขตหนองคาย",
+        "หนองคาย",
     )
     assert seed.body[v.span[0] : v.span[1]] == v.text
 
@@ -67,7 +70,9 @@ def test_organizations(seed: Record) -> None:
 
 
 def test_fiscal_year_and_year_range(seed: Record) -> None:
-    spans = {(d.kind, d.start.isoformat(), d.end.isoformat() if d.end else None) for d in seed.dates}
+    spans = {
+        (d.kind, d.start.isoformat(), d.end.isoformat() if d.end else None) for d in seed.dates
+    }
     assert ("fiscal_year", "2022-10-01", "2023-09-30") in spans
     assert ("year_range", "2023-01-01", "2027-12-31") in spans
 
@@ -90,8 +95,15 @@ def test_credits(seed: Record) -> None:
 
 
 def test_clean_body(seed: Record) -> None:
-    for chrome in ("ฟังวิทยุออนไลน์", "image", "คะแนนโหวต", "บทความที่น่าสนใจ",
-                   "บทความยอดนิยม", "ข่าว :", "บรรณาธิการข่าว"):
+    for chrome in (
+        "ฟังวิทยุออนไลน์",
+        "image",
+        "คะแนนโหวต",
+        "บทความที่น่าสนใจ",
+        "บทความยอดนิยม",
+        "ข่าว :",
+        "บรรณาธิการข่าว",
+    ):
         assert chrome not in seed.body
     assert seed.body.startswith("วันนี้ (19 ม.ค.66) เวลา 09.30 น.")
     assert seed.body.endswith("เพื่อใช้เป็นแนวทางในการขับเคลื่อนจังหวัดคุณธรรมต่อไป")

@@ -35,7 +35,10 @@ def test_date_forms(text: str, kind: str, start: str, end: str | None, calendar:
     mentions, _ = find_dates(text, REF)
     m = mentions[0]
     assert (m.kind, m.start.isoformat(), m.end.isoformat() if m.end else None, m.calendar) == (
-        kind, start, end, calendar
+        kind,
+        start,
+        end,
+        calendar,
     )
     assert text[m.span[0] : m.span[1]] == m.raw
 

@@ -10,8 +10,20 @@ from dataclasses import dataclass, field
 from html import escape
 
 WEEKDAYS_TH = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
-MONTHS_TH = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
-             "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
+MONTHS_TH = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +52,9 @@ def prd_article_html(page: ArticlePage) -> str:
     paragraphs = "".join(f"<p>{escape(p)}</p>" for p in page.paragraphs)
     credit = f"<p>{escape(page.credit_line)}</p>" if page.credit_line else ""
     gallery = "".join(f'<img src="{escape(u)}" alt="">' for u in page.images)
-    date_line = f'<div class="content-date">{escape(page.date_line)}</div>' if page.date_line else ""
+    date_line = (
+        f'<div class="content-date">{escape(page.date_line)}</div>' if page.date_line else ""
+    )
     return (
         '<!DOCTYPE html><html lang="th"><head><meta charset="utf-8">'
         f"<title>{escape(page.title)} - {escape(page.site_name)}</title>"
@@ -58,8 +72,14 @@ def prd_article_html(page: ArticlePage) -> str:
     )
 
 
-def ewt_article_html(province_th: str, title: str, date_line: str, reporter: str,
-                     paragraphs: Sequence[str], charset: str = "tis-620") -> str:
+def ewt_article_html(
+    province_th: str,
+    title: str,
+    date_line: str,
+    reporter: str,
+    paragraphs: Sequence[str],
+    charset: str = "tis-620",
+) -> str:
     """A page of the old EWT CMS (callers encode it, often as TIS-620)."""
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
     return (
@@ -71,12 +91,13 @@ def ewt_article_html(province_th: str, title: str, date_line: str, reporter: str
     )
 
 
-def regional_article_html(station: str, title: str, date_text: str,
-                          paragraphs: Sequence[str]) -> str:
+def regional_article_html(
+    station: str, title: str, date_text: str, paragraphs: Sequence[str]
+) -> str:
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
     return (
         f'<html><head><meta charset="utf-8"><title>{escape(title)}</title></head><body>'
         f"<h2>{escape(title)}</h2>"
         f"<div>• ข่าวจาก : {escape(station)} • เมื่อวันที่ : {escape(date_text)} • อ่าน : 238 ครั้ง"
-        f"</div><div class=\"news-body\">{body}</div></body></html>"
+        f'</div><div class="news-body">{body}</div></body></html>'
     )

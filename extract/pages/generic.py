@@ -1,12 +1,19 @@
 """Any HTML page: metadata for title and date, the densest text block for the body."""
 
+from lxml.html import HtmlElement
+
 from extract.html import densest_block, element_text, images, meta_content, parse_html
 from extract.pages.base import Page, clean_text
 from extract.pages.published import parse_published
 
 PUBLISHED_META = (
-    "article:published_time", "datePublished", "date", "DC.date.issued", "pubdate",
-    "publishdate", "og:published_time",
+    "article:published_time",
+    "datePublished",
+    "date",
+    "DC.date.issued",
+    "pubdate",
+    "publishdate",
+    "og:published_time",
 )
 
 
@@ -17,7 +24,7 @@ def parse_generic(html: str, url: str | None = None, template: str = "generic") 
     return page_from_parts(root, content, title, url, template)
 
 
-def _title(root) -> str | None:  # type: ignore[no-untyped-def]
+def _title(root: HtmlElement) -> str | None:
     title = meta_content(root, "og:title", "twitter:title")
     if not title:
         h1 = root.find(".//h1")
@@ -28,7 +35,14 @@ def _title(root) -> str | None:  # type: ignore[no-untyped-def]
     return " ".join(title.split()) if title else None
 
 
-def page_from_parts(root, content, title, url, template, province_hint=None):  # type: ignore[no-untyped-def]
+def page_from_parts(
+    root: HtmlElement,
+    content: HtmlElement,
+    title: str | None,
+    url: str | None,
+    template: str,
+    province_hint: str | None = None,
+) -> Page:
     """Shared tail of every HTML parser: text clean-up, dates, images."""
     cleaned = clean_text(element_text(content), title=title)
     raw = meta_content(root, *PUBLISHED_META)

@@ -33,8 +33,9 @@ def parse_published(raw: str) -> tuple[date | None, str | None]:
     if re.search(r"[A-Za-z]{3}|\d{4}", raw):
         import dateparser  # slow to import; only reached for unusual metadata
 
-        dt = dateparser.parse(raw, settings={"RETURN_AS_TIMEZONE_AWARE": True,
-                                             "TIMEZONE": "Asia/Bangkok"})
+        dt = dateparser.parse(
+            raw, settings={"RETURN_AS_TIMEZONE_AWARE": True, "TIMEZONE": "Asia/Bangkok"}
+        )
         if dt is not None:
             return _split(dt, has_time=True)
     return None, None

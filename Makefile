@@ -1,0 +1,38 @@
+# thaipr: `make demo` and `make test` work on a fresh machine (they run `make setup` first).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHAINLP_OFFLINE := 1
+export HF_HUB_OFFLINE := 1
+
+.PHONY: setup demo test lint eval corpus bench clean
+
+$(BIN)/thaipr: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/thaipr
+
+demo: setup  ## extract the built-in sample pages (the crawler's demo replaces this)
+	$(BIN)/python -m crawler.demo
+
+test: setup lint
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check crawler extract output tests bench
+	$(BIN)/mypy
+
+eval: setup  ## the quality gate on ../shared/eval
+	$(BIN)/python -m tests.eval_gate --misses
+
+corpus: setup  ## all 28,555 corpus articles as text and HTML: exceptions and fill rates
+	$(BIN)/python -m bench.corpus_run
+
+bench: setup
+	$(BIN)/python -m bench.extract_bench --pages 2000
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
