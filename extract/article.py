@@ -1,11 +1,10 @@
 """A page in, a record out: the extractors run over the page's clean body."""
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from extract import EXTRACTOR_VERSION
-from extract.event import Event, find_event
+from extract.event import Event, find_event, time_near
 from extract.geo import Province, find_provinces, province_by_code
 from extract.lexicon import TRAVEL_CUES, TRAVEL_REACH
 from extract.networks import find_networks
@@ -21,7 +20,7 @@ from extract.record import (
     Record,
 )
 from extract.text import alternation, scan_view
-from extract.thaidate import DateMention, find_dates, find_times
+from extract.thaidate import DateMention, TimeMention, find_dates, find_times
 from extract.venues import Venue, find_venues
 
 _DATELINE = re.compile(r"^(?P<place>\S+)\s*[-–]\s+(?:วันนี้|เมื่อ|วันที่)", re.M)
@@ -148,11 +147,9 @@ def _province(body: str, title: str, venues: list[Venue], hint: str | None) -> P
     return ProvinceRecord(p.code, p.name_th, p.name_en, source)
 
 
-def _date_record(m: DateMention, times: list, body: str) -> DateRecord:  # type: ignore[type-arg]
-    from extract.event import _time_near
-
-    t = _time_near(m, times, body) if m.kind in ("date", "date_range", "relative") else None
+def _date_record(m: DateMention, times: list[TimeMention], body: str) -> DateRecord:
+    t = time_near(m, times, body) if m.kind in ("date", "date_range", "relative") else None
     return DateRecord(m.raw, m.kind, m.start, m.end, t.time if t else None, m.calendar, m.span)
 
 
-__all__ = ["Record", "extract_html", "extract_page", "extract_text", "replace"]
+__all__ = ["Record", "extract_html", "extract_page", "extract_text"]

@@ -45,7 +45,7 @@ class Event:
     year_corrected: bool = False
 
 
-def _time_near(mention: DateMention, times: list[TimeMention], text: str) -> TimeMention | None:
+def time_near(mention: DateMention, times: list[TimeMention], text: str) -> TimeMention | None:
     line_end = text.find("\n", mention.span[1])
     limit = min(mention.span[1] + TIME_AFTER_CHARS, line_end if line_end >= 0 else len(text))
     for t in times:
@@ -73,7 +73,7 @@ def find_event(
     title: str = "",
 ) -> Event:
     candidates = [m for m in dates if m.kind in ("date", "date_range", "relative")]
-    scored = [(m, t, _score(m, t, text)) for m in candidates for t in [_time_near(m, times, text)]]
+    scored = [(m, t, _score(m, t, text)) for m in candidates for t in [time_near(m, times, text)]]
     strong = [x for x in scored if x[2] >= STRONG_SCORE]
     if strong:
         chosen = strong[0]

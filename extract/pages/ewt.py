@@ -24,7 +24,8 @@ def matches(url: str | None, html: str) -> bool:
 def parse_ewt(html: str, url: str | None = None) -> Page:
     root = parse_html(html)
     content = densest_block(root)
-    text = element_text(root.find(".//body") if root.find(".//body") is not None else root)
+    body_el = root.find(".//body")
+    text = element_text(body_el if body_el is not None else root)
     section = SECTION.search(text)
     hint = None
     if section:
