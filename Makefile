@@ -23,6 +23,7 @@ test: setup lint
 
 lint: setup
 	$(BIN)/ruff check crawler extract output tests bench
+	$(BIN)/ruff format --check crawler extract output tests bench
 	$(BIN)/mypy
 
 eval: setup  ## the quality gate on ../shared/eval

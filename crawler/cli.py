@@ -1,11 +1,10 @@
-"""The `thaipr` command. Subcommands import what they need, so `thaipr extract` never
-loads Scrapy."""
+"""The `thaipr` command: one module per group of subcommands, each adding its parsers."""
 
 import argparse
 import sys
 from collections.abc import Sequence
 
-from crawler import extract_cmd
+from crawler import dataset_cmd, extract_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,6 +13,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     extract_cmd.add_parser(sub)
+    dataset_cmd.add_parsers(sub)
     return parser
 
 

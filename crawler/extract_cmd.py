@@ -1,17 +1,21 @@
-"""`thaipr extract [--url URL] [--published YYYY-MM-DD] FILE...`: one JSON record per file,
-JSON Lines on stdout in input order. A missing or unreadable file: one line on stderr, the
+"""`thaipr extract [--url URL] [--published YYYY-MM-DD] [--out DIR] FILE...`: one record
+per file, as JSON Lines on stdout in input order, or into the Parquet dataset at DIR. A
+missing or unreadable file: one line on stderr (and a row in the dataset's `errors`), the
 others still processed, exit status 2 at the end."""
 
 import argparse
 import gzip
 import json
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from extract.article import extract_html, extract_text
 from extract.encoding import decode
+from output.ids import article_id, crawl_id
+from output.validate import SchemaError
+from output.writer import DatasetWriter
 
 EXIT_UNREADABLE = 2
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -39,6 +43,12 @@ def add_parser(sub: Any) -> None:
         "--format",
         choices=("html", "text"),
         help="how to read stdin or a file whose name does not tell",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="write the records into the Parquet dataset at DIR instead of stdout",
     )
     p.set_defaults(run=run)
 
@@ -75,7 +85,8 @@ def _kind(name: str, data: bytes, forced: str | None) -> str:
     return "html" if head.startswith((b"<!doctype", b"<html", b"<")) else "text"
 
 
-def extract_file(name: str, args: argparse.Namespace) -> dict[str, Any]:
+def extract_file(name: str, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    """The record and the decoded input it came from."""
     data = read_input(name)
     decoded = decode(data)
     source = None if name == "-" else name
@@ -85,19 +96,40 @@ def extract_file(name: str, args: argparse.Namespace) -> dict[str, Any]:
         record = extract_text(decoded.text, source=source, url=args.url, published=args.published)
     out = record.to_dict()
     out["encoding"], out["encoding_repaired"] = decoded.encoding, decoded.repaired
-    return out
+    return out, decoded.text
 
 
 def run(args: argparse.Namespace) -> int:
+    writer = DatasetWriter(args.out, crawl_id("extract")) if args.out else None
     status = 0
-    for name in args.files:
-        try:
-            record = extract_file(name, args)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            print(f"thaipr extract: {name}: {reason}", file=sys.stderr)
-            status = EXIT_UNREADABLE
-            continue
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+    try:
+        for name in args.files:
+            try:
+                record, raw = extract_file(name, args)
+                if writer:
+                    # Without a URL the id comes from the input, which no extractor change alters.
+                    aid = None if record["url"] else article_id(None, content=raw)
+                    writer.add(record, fetched_at=_modified(name), article_id=aid)
+                else:
+                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+            except (OSError, EOFError, gzip.BadGzipFile, SchemaError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                print(f"thaipr extract: {name}: {reason}", file=sys.stderr)
+                if writer:
+                    stage = "validate" if isinstance(exc, SchemaError) else "read"
+                    writer.add_error(name, stage, type(exc).__name__, reason)
+                status = EXIT_UNREADABLE
+    finally:
+        if writer:
+            writer.close()
+    if writer:
+        print(f"thaipr extract: {writer.articles_written} records into {args.out}", file=sys.stderr)
     return status
+
+
+def _modified(name: str) -> datetime | None:
+    """A stored page was fetched no later than it was saved."""
+    if name == "-":
+        return None
+    return datetime.fromtimestamp(Path(name).stat().st_mtime, UTC)

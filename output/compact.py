@@ -1,0 +1,133 @@
+"""`thaipr compact`: one file per partition, superseded versions and orphan mention rows
+dropped, old files upgraded to the current schema. Each partition's swap is journalled
+(`output.files`), so a kill at any moment leaves either the old files or the new one, and
+the next compaction or writer finishes the swap."""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from output import ids
+from output.files import (
+    Staging,
+    apply_journal,
+    compaction_lock,
+    data_files,
+    file_metadata,
+    recover_locked,
+    schema_version,
+    write_journal,
+    write_schema_files,
+)
+from output.schema import ARTICLES, ERRORS, SCHEMA_VERSION, TABLES, arrow_schema
+from output.views import connect
+
+_SEP = "\x1f"  # joins article_id and revision into one key
+
+
+@dataclass
+class CompactReport:
+    partitions: int = 0  # partitions rewritten
+    files_before: int = 0
+    files_after: int = 0
+    rows_before: int = 0
+    rows_after: int = 0
+    recovered: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"compacted {self.partitions} partitions: {self.files_before} -> {self.files_after} "
+            f"files, {self.rows_before} -> {self.rows_after} rows "
+            f"({self.rows_before - self.rows_after} superseded or orphaned rows dropped)"
+        )
+
+
+def compact(data: Path | str) -> CompactReport:
+    data = Path(data)
+    if not data.is_dir():
+        raise FileNotFoundError(f"no dataset at {data}")
+    report = CompactReport()
+    with compaction_lock(data):
+        report.recovered = recover_locked(data)
+        write_schema_files(data)
+        live = _live_keys(data)
+        run = ids.crawl_id("compact")
+        staging = Staging(data, f"{run}-{os.getpid()}")
+        try:
+            for table in TABLES:
+                for part in sorted({f.parent for f in data_files(data, table)}):
+                    _compact_partition(data, table, part, live, staging, run, report)
+        finally:
+            staging.close()
+    return report
+
+
+def _live_keys(data: Path) -> pa.Array:
+    """`article_id<US>revision` of every article's latest version."""
+    con = connect(data)
+    keys = con.execute(f"SELECT article_id || '{_SEP}' || revision FROM latest_revisions")
+    return pa.array([row[0] for row in keys.fetchall()], pa.string())
+
+
+def _compact_partition(
+    data: Path,
+    table: str,
+    part: Path,
+    live: pa.Array,
+    staging: Staging,
+    run: str,
+    report: CompactReport,
+) -> None:
+    files = sorted(part.glob("*.parquet"))
+    tables = [_conform(pq.read_table(f, partitioning=None), table) for f in files]
+    merged = pa.concat_tables(tables)
+    kept = merged if table == ERRORS.name else merged.filter(_is_live(merged, live))
+    current = all(schema_version(f) == SCHEMA_VERSION for f in files)
+    if len(files) == 1 and kept.num_rows == merged.num_rows and current:
+        return
+    kept = kept.sort_by(_order(table))
+    publish = []
+    if kept.num_rows:
+        versions = (
+            pc.unique(kept["extractor_version"]).to_pylist() if table == ARTICLES.name else ()
+        )
+        meta = file_metadata(table, run, versions)
+        publish.append(staging.write(kept, f"part-{run}.parquet", part, meta))
+    journal = write_journal(data, f"{run}-{table}-{part.parent.name}-{part.name}", publish, files)
+    apply_journal(journal)
+    if not kept.num_rows and not any(part.iterdir()):
+        part.rmdir()
+    report.partitions += 1
+    report.files_before += len(files)
+    report.files_after += len(publish)
+    report.rows_before += merged.num_rows
+    report.rows_after += kept.num_rows
+
+
+def _conform(table: pa.Table, name: str) -> pa.Table:
+    """A file's rows in the current schema: columns added since it was written are null,
+    types cast, column order the declared one."""
+    schema = arrow_schema(name)
+    columns = []
+    for f in schema:
+        if f.name in table.column_names:
+            columns.append(table[f.name].cast(f.type))
+        else:
+            columns.append(pa.nulls(table.num_rows, f.type))
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _is_live(table: pa.Table, live: pa.Array) -> pa.Array:
+    keys = pc.binary_join_element_wise(table["article_id"], table["revision"], _SEP)
+    return pc.is_in(keys, value_set=live)
+
+
+def _order(table: str) -> list[tuple[str, str]]:
+    if table == ERRORS.name:
+        return [("time", "ascending"), ("url", "ascending")]
+    by = [("event_date", "ascending"), ("article_id", "ascending")]
+    return [*by, ("ordinal", "ascending")] if "ordinal" in TABLES[table].key else by

@@ -1,0 +1,229 @@
+"""The dataset on disk: hive layout, files finished atomically, recovery after a kill.
+
+    DATA/<table>/province=TH-43/year=2023/part-<id>.parquet   complete files, what readers see
+    DATA/_staging/<writer>/                                    files being written (locked)
+    DATA/_journal/<op>.json                                    a compaction's file swap
+    DATA/_schema/<table>.parquet                               the current schema, no rows
+
+A file is written under `_staging` (outside every reader's glob: DuckDB, pyarrow and Polars
+read `DATA/<table>/**/*.parquet`), flushed to disk, then renamed into place; rename is
+atomic on one file system. A staging directory whose writer died is removed by `recover`;
+a journal left by a killed compaction is rolled forward."""
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from output.failpoints import kill_point
+from output.schema import PARTITION_KEYS, SCHEMA_VERSION, TABLES, arrow_schema, dictionary_columns
+
+STAGING = "_staging"
+JOURNAL = "_journal"
+SCHEMAS = "_schema"
+# Held by a compaction (and by recovery of compaction journals): one at a time per dataset.
+COMPACT_LOCK = "_compact.lock"
+# A staging directory still being set up is left alone for this long.
+SETUP_GRACE_S = 3600
+# Rows per Parquet row group: large enough for compression, small enough to prune by.
+ROW_GROUP_ROWS = 64_000
+
+
+def partition_dir(data: Path, table: str, province: str, year: int) -> Path:
+    keys = dict(zip(PARTITION_KEYS, (province, year), strict=True))
+    return data.joinpath(table, *(f"{k}={v}" for k, v in keys.items()))
+
+
+def data_files(data: Path, table: str) -> list[Path]:
+    """The table's complete files, in a stable order."""
+    root = data / table
+    return sorted(root.glob("**/*.parquet")) if root.is_dir() else []
+
+
+def glob_of(data: Path, table: str) -> str:
+    return str(data / table / "**" / "*.parquet")
+
+
+def file_metadata(table: str, crawl_id: str, extractor_versions: Iterable[str]) -> dict[str, str]:
+    return {
+        "thaipr.table": table,
+        "thaipr.schema_version": SCHEMA_VERSION,
+        "thaipr.crawl_id": crawl_id,
+        "thaipr.extractor_version": ",".join(sorted(set(extractor_versions))),
+    }
+
+
+def schema_file(data: Path, table: str) -> Path:
+    return data / SCHEMAS / f"{table}.parquet"
+
+
+def write_schema_files(data: Path) -> None:
+    """DATA/_schema/<table>.parquet: a zero-row file in the current schema, so that a reader
+    without thaipr can read old and new files together (see docs/fields.md)."""
+    for table in TABLES:
+        path = schema_file(data, table)
+        if path.exists() and schema_version(path) == SCHEMA_VERSION:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        empty = arrow_schema(table).empty_table()
+        meta = {"thaipr.table": table, "thaipr.schema_version": SCHEMA_VERSION}
+        pq.write_table(empty.replace_schema_metadata(meta), tmp)
+        os.replace(tmp, path)
+
+
+def schema_version(path: Path) -> str | None:
+    """The schema version a Parquet file was written in (None: unreadable or not ours)."""
+    try:
+        meta = pq.read_schema(path).metadata or {}
+    except (OSError, pa.ArrowInvalid):
+        return None
+    version = meta.get(b"thaipr.schema_version")
+    return version.decode() if version else None
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    staged: Path
+    final: Path
+
+    def publish(self) -> None:
+        self.final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.staged, self.final)
+
+
+class Staging:
+    """A writer's private, locked directory under DATA/_staging. While the lock is held no
+    `recover` removes it; once the writer dies the lock is gone with it."""
+
+    def __init__(self, data: Path, name: str) -> None:
+        # Set up under `.new` and renamed once locked, so recovery never sees it unlocked.
+        setup = data / STAGING / f"{name}.new"
+        setup.mkdir(parents=True)
+        self._lock: IO[bytes] | None = open(setup / ".lock", "wb")  # noqa: SIM115
+        fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self.dir = setup.with_name(name)
+        os.replace(setup, self.dir)
+        self._seq = 0
+
+    def write(
+        self, table: pa.Table, name: str, final_dir: Path, meta: dict[str, str]
+    ) -> StagedFile:
+        """Write `table` as a complete, synced Parquet file in staging."""
+        self._seq += 1
+        staged = self.dir / f"{self._seq:06d}-{name}"
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **meta})
+        pq.write_table(
+            table,
+            staged,
+            compression="zstd",
+            use_dictionary=dictionary_columns(meta["thaipr.table"]),
+            row_group_size=ROW_GROUP_ROWS,
+        )
+        with open(staged, "rb") as f:
+            os.fsync(f.fileno())
+        return StagedFile(staged, final_dir / name)
+
+    def close(self) -> None:
+        if self._lock:
+            self._lock.close()
+            self._lock = None
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def write_journal(data: Path, name: str, publish: list[StagedFile], remove: list[Path]) -> Path:
+    """Record a file swap before doing it, so that a kill half-way is rolled forward."""
+    journal = data / JOURNAL / f"{name}.json"
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    entry = {
+        "publish": [[str(f.staged), str(f.final)] for f in publish],
+        "remove": [str(p) for p in remove],
+    }
+    tmp = journal.with_suffix(".tmp")
+    tmp.write_text(json.dumps(entry), encoding="utf-8")
+    with open(tmp, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, journal)
+    kill_point("compact.journalled")
+    return journal
+
+
+def apply_journal(journal: Path) -> None:
+    """Finish the swap a journal describes (idempotent), then drop the journal."""
+    entry = json.loads(journal.read_text(encoding="utf-8"))
+    for staged, final in entry["publish"]:
+        if Path(staged).exists():
+            StagedFile(Path(staged), Path(final)).publish()
+            kill_point("compact.swapped_one")
+    for old in entry["remove"]:
+        Path(old).unlink(missing_ok=True)
+    journal.unlink()
+
+
+@contextmanager
+def compaction_lock(data: Path, wait: bool = True) -> Iterator[bool]:
+    """Hold the dataset's compaction lock; yields False when `wait` is off and it is taken."""
+    data.mkdir(parents=True, exist_ok=True)
+    with open(data / COMPACT_LOCK, "ab") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+
+
+def recover(data: Path) -> list[str]:
+    """Roll forward unfinished compactions, then remove staging directories whose writer is
+    gone. Returns what was done, one line each. Does nothing while a compaction runs (it
+    recovers first itself)."""
+    with compaction_lock(data, wait=False) as held:
+        return recover_locked(data) if held else []
+
+
+def recover_locked(data: Path) -> list[str]:
+    """`recover` for a caller that holds the compaction lock. Journals go first: they may
+    publish files from a dead compaction's staging directory."""
+    done = []
+    journal_dir = data / JOURNAL
+    if journal_dir.is_dir():
+        for tmp in journal_dir.glob("*.tmp"):
+            tmp.unlink()  # the swap never started: its old files are all still in place
+        for journal in sorted(journal_dir.glob("*.json")):
+            apply_journal(journal)
+            done.append(f"finished the interrupted compaction {journal.stem}")
+    staging = data / STAGING
+    if staging.is_dir():
+        for writer in staging.iterdir():
+            if _abandoned(writer):
+                shutil.rmtree(writer, ignore_errors=True)
+                done.append(f"removed the unfinished files of {writer.name.removesuffix('.new')}")
+    return done
+
+
+def _abandoned(writer: Path) -> bool:
+    if not writer.is_dir():
+        return False
+    if writer.name.endswith(".new"):
+        return time.time() - writer.stat().st_mtime > SETUP_GRACE_S
+    return not _locked(writer / ".lock")
+
+
+def _locked(lock: Path) -> bool:
+    try:
+        with open(lock, "ab") as f:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except FileNotFoundError:
+        return False
+    return False

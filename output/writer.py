@@ -1,0 +1,186 @@
+"""Streaming records into the dataset with bounded memory.
+
+`add` validates a record at once (a bad record raises SchemaError and nothing of it is
+kept) and buffers its rows; every `flush_articles` records or `flush_seconds` the buffer is
+written: one file per table and partition, staged and synced, then published by rename,
+flat tables first and `articles` last. `articles` is the commit record: a mention row whose
+article row is missing (a kill between renames) is invisible to the views and dropped by
+compaction. `on_commit` is called with the ids of the articles just published, so a crawler
+can mark them stored only once they are."""
+
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pyarrow as pa
+
+from output import ids
+from output.failpoints import kill_point
+from output.files import (
+    StagedFile,
+    Staging,
+    file_metadata,
+    partition_dir,
+    recover,
+    write_schema_files,
+)
+from output.rows import Partition, Provenance, Row, error_row, partition_of, record_rows
+from output.schema import ARTICLES, ERRORS, NO_PROVINCE, arrow_schema
+
+# Records buffered before a flush: about 30 MB of rows for PRD articles.
+FLUSH_ARTICLES = 2000
+# An unattended crawl publishes what it has at least this often.
+FLUSH_SECONDS = 60.0
+
+
+class DatasetWriter:
+    def __init__(
+        self,
+        data: Path | str,
+        crawl_id: str | None = None,
+        *,
+        flush_articles: int = FLUSH_ARTICLES,
+        flush_seconds: float = FLUSH_SECONDS,
+        on_commit: Callable[[list[str]], None] | None = None,
+    ) -> None:
+        self.data = Path(data)
+        self.crawl_id = crawl_id or ids.crawl_id()
+        self.flush_articles = flush_articles
+        self.flush_seconds = flush_seconds
+        self.on_commit = on_commit
+        self.articles_written = 0
+        self.errors_written = 0
+        self.files_written = 0
+        self.recovered = recover(self.data)
+        write_schema_files(self.data)
+        self._name = f"{self.crawl_id}-{os.getpid()}-{os.urandom(3).hex()}"
+        self._staging: Staging | None = None
+        self._flushes = 0
+        self._articles: dict[str, dict[str, list[Row]]] = {}
+        self._errors: list[Row] = []
+        self._last_flush = time.monotonic()
+
+    def add(
+        self,
+        record: Mapping[str, Any],
+        *,
+        site: str | None = None,
+        fetched_at: datetime | None = None,
+        article_id: str | None = None,
+    ) -> str:
+        """Buffer one extractor record (`Record.to_dict()`); returns its article id. A later
+        record of the same article in the same buffer replaces it."""
+        now = datetime.now(UTC)
+        aid = article_id or ids.article_id(record.get("url"), site, content=record.get("body"))
+        prov = Provenance(aid, ids.revision(), self.crawl_id, fetched_at or now, now, site)
+        self._articles[aid] = record_rows(record, prov)
+        self._maybe_flush()
+        return aid
+
+    def add_error(
+        self,
+        url: str,
+        stage: str,
+        error_class: str,
+        message: str,
+        *,
+        site: str | None = None,
+        province_code: str | None = None,
+        http_status: int | None = None,
+    ) -> None:
+        self._errors.append(
+            error_row(
+                url,
+                stage,
+                error_class,
+                message,
+                self.crawl_id,
+                site=site,
+                province_code=province_code,
+                http_status=http_status,
+            )
+        )
+        self._maybe_flush()
+
+    @property
+    def pending(self) -> int:
+        return len(self._articles) + len(self._errors)
+
+    def flush(self) -> list[str]:
+        """Publish everything buffered; returns the article ids published."""
+        self._last_flush = time.monotonic()
+        if not self.pending:
+            return []
+        by_table: dict[tuple[str, Partition], list[Row]] = defaultdict(list)
+        for rows in self._articles.values():
+            where = partition_of(rows[ARTICLES.name][0])
+            for table, table_rows in rows.items():
+                by_table[table, where].extend(table_rows)
+        for row in self._errors:
+            by_table[ERRORS.name, (row["province_code"] or NO_PROVINCE, row["time"].year)].append(
+                row
+            )
+        staged = self._stage(by_table)
+        kill_point("writer.staged")
+        # Flat tables first, `articles` (the commit record) after them, errors last.
+        order = {ARTICLES.name: 1, ERRORS.name: 2}
+        for _, file in sorted(staged, key=lambda s: order.get(s[0], 0)):
+            file.publish()
+            kill_point("writer.published_one")
+        kill_point("writer.published_all")
+        committed = list(self._articles)
+        self.articles_written += len(committed)
+        self.errors_written += len(self._errors)
+        self.files_written += len(staged)
+        self._articles, self._errors = {}, []
+        if self.on_commit and committed:
+            self.on_commit(committed)
+        return committed
+
+    def _stage(
+        self, by_table: dict[tuple[str, Partition], list[Row]]
+    ) -> list[tuple[str, StagedFile]]:
+        if self._staging is None:
+            self._staging = Staging(self.data, self._name)
+        self._flushes += 1
+        name = f"part-{self._name}-{self._flushes:05d}.parquet"
+        staged = []
+        for (table, (province, year)), rows in sorted(by_table.items()):
+            if not rows:
+                continue  # an article with no mentions of this kind
+            arrow = pa.Table.from_pylist(rows, schema=arrow_schema(table))
+            versions = {r["extractor_version"] for r in rows} if table == ARTICLES.name else ()
+            meta = file_metadata(table, self.crawl_id, versions)
+            final_dir = partition_dir(self.data, table, province, year)
+            staged.append((table, self._staging.write(arrow, name, final_dir, meta)))
+        return staged
+
+    def close(self) -> None:
+        """Publish what is buffered and release the staging directory."""
+        try:
+            self.flush()
+        finally:
+            if self._staging:
+                self._staging.close()
+                self._staging = None
+
+    def _maybe_flush(self) -> None:
+        due = time.monotonic() - self._last_flush >= self.flush_seconds
+        if len(self._articles) >= self.flush_articles or (due and self.pending):
+            self.flush()
+
+    def __enter__(self) -> "DatasetWriter":
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

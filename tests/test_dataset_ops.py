@@ -1,0 +1,152 @@
+"""Dataset operations: re-runs are idempotent and the latest fetch wins, compaction merges
+and drops superseded rows without changing any answer, the views show each article once,
+and the field guide matches the schema."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from output import docs
+from output.compact import compact
+from output.files import data_files
+from output.schema import TABLES
+from output.stats import dataset_stats
+from output.views import connect
+from output.writer import DatasetWriter
+from tests.records import record, records
+
+REPO = Path(__file__).resolve().parent.parent
+T0 = datetime(2024, 3, 1, tzinfo=UTC)
+
+
+def count(data: Path, sql: str) -> int:
+    row = connect(data).execute(sql).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def raw_rows(data: Path, table: str) -> int:
+    return sum(pq.read_metadata(f).num_rows for f in data_files(data, table))
+
+
+def write(data: Path, recs: list[dict], fetched_at: datetime = T0, **kw) -> None:
+    with DatasetWriter(data, **kw) as writer:
+        for rec in recs:
+            writer.add(rec, fetched_at=fetched_at)
+
+
+def test_writing_the_same_articles_twice_gives_each_once(tmp_path: Path) -> None:
+    write(tmp_path, records(12))
+    write(tmp_path, records(12))
+    assert count(tmp_path, "SELECT count(*) FROM article_versions") == 24
+    assert count(tmp_path, "SELECT count(*) FROM articles") == 12
+    assert count(tmp_path, "SELECT count(DISTINCT article_id) FROM articles") == 12
+    assert count(tmp_path, "SELECT count(*) FROM officials") == 12
+    assert count(tmp_path, "SELECT count(*) FROM meetings") == 12
+
+
+def test_the_latest_fetch_wins_whatever_the_write_order(tmp_path: Path) -> None:
+    newer = record(0, " (แก้ไข)")
+    write(tmp_path, [newer], fetched_at=T0 + timedelta(days=1))
+    write(tmp_path, [record(0)], fetched_at=T0)  # an older fetch, written later
+    con = connect(tmp_path)
+    assert con.execute("SELECT title FROM articles").fetchall() == [(newer["title"],)]
+    # Re-extracting the same fetch: the later write wins.
+    write(tmp_path, [record(0, " (สกัดใหม่)")], fetched_at=T0 + timedelta(days=1))
+    titles = connect(tmp_path).execute("SELECT title FROM meetings").fetchall()
+    assert titles == [(record(0, " (สกัดใหม่)")["title"],)]
+
+
+def test_a_record_added_twice_in_one_buffer_is_written_once(tmp_path: Path) -> None:
+    with DatasetWriter(tmp_path) as writer:
+        writer.add(record(0))
+        writer.add(record(0, " v2"))
+    assert raw_rows(tmp_path, "articles") == 1
+    assert count(tmp_path, "SELECT count(*) FROM articles WHERE title LIKE '% v2'") == 1
+
+
+def test_compaction_leaves_one_file_per_partition_and_the_same_answers(tmp_path: Path) -> None:
+    for start in (0, 8, 16):
+        write(tmp_path, records(16, start=start), flush_articles=5)
+    questions = [
+        "SELECT count(*) FROM articles",
+        "SELECT count(*) FROM officials",
+        "SELECT count(*) FROM venues",
+        "SELECT count(*) FROM dates",
+        "SELECT count(*) FROM meetings WHERE chair IS NOT NULL",
+    ]
+    before = [count(tmp_path, q) for q in questions]
+    files_before = len(data_files(tmp_path, "articles"))
+    report = compact(tmp_path)
+    assert [count(tmp_path, q) for q in questions] == before
+    assert before[0] == 32
+    partitions = {f.parent for f in data_files(tmp_path, "articles")}
+    assert len(data_files(tmp_path, "articles")) == len(partitions) < files_before
+    for table in TABLES:
+        dirs = [f.parent for f in data_files(tmp_path, table)]
+        assert len(dirs) == len(set(dirs)), f"{table} has a partition with several files"
+    assert raw_rows(tmp_path, "articles") == 32  # superseded versions are gone from the files
+    assert raw_rows(tmp_path, "officials") == count(tmp_path, "SELECT count(*) FROM officials")
+    assert report.rows_before > report.rows_after
+    assert "compacted" in report.line()
+    again = compact(tmp_path)
+    assert again.partitions == 0  # nothing left to do
+
+
+def test_compaction_drops_orphan_mentions(tmp_path: Path) -> None:
+    write(tmp_path, records(4))
+    for path in data_files(tmp_path, "articles"):
+        path.unlink()  # as if killed after the mentions were published, before their article
+    assert raw_rows(tmp_path, "officials") == 4
+    assert count(tmp_path, "SELECT count(*) FROM officials") == 0
+    compact(tmp_path)
+    assert raw_rows(tmp_path, "officials") == 0
+    assert not data_files(tmp_path, "officials")
+
+
+def test_compaction_keeps_every_error(tmp_path: Path) -> None:
+    for n in range(3):
+        with DatasetWriter(tmp_path) as writer:
+            writer.add_error(f"https://x.prd.go.th/{n}", "fetch", "TimeoutError", "timed out")
+    compact(tmp_path)
+    assert len(data_files(tmp_path, "errors")) == 1
+    assert count(tmp_path, "SELECT count(*) FROM errors") == 3
+
+
+def test_stats_count_rows_provinces_months_and_fill(tmp_path: Path) -> None:
+    recs = records(8)
+    write(tmp_path, recs)
+    write(tmp_path, recs[:2])
+    stats = dataset_stats(tmp_path)
+    tables = {t[0]: t for t in stats.tables}
+    assert tables["articles"][1:3] == (8, 10)
+    by_province = {code: n for code, _, n in stats.provinces}
+    assert by_province == {c: sum(r["province"]["code"] == c for r in recs) for c in by_province}
+    assert sum(n for _, n in stats.months) == 8
+    fill = {(t, f): rate for t, f, _, rate in stats.fill}
+    assert fill["articles", "title"] == 1.0
+    assert fill["articles", "event_end_date"] == 0.0
+    assert fill["articles", "officials"] == 1.0
+
+
+def test_empty_dataset_has_typed_empty_views(tmp_path: Path) -> None:
+    con = connect(tmp_path)
+    assert con.execute("SELECT count(*) FROM meetings").fetchone() == (0,)
+    columns = [d[0] for d in con.execute("SELECT * FROM officials").description]
+    assert "honorific" in columns and "province" in columns
+
+
+def test_field_guide_is_current() -> None:
+    guide = (REPO / "docs" / "fields.md").read_text(encoding="utf-8")
+    assert guide == docs.render(), "docs/fields.md is stale: python -m output.docs > docs/fields.md"
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_field_guide_describes_every_field(table: str) -> None:
+    guide = docs.render()
+    section = guide.split(f"## `{table}`")[1].split("\n## ")[0]
+    for f in TABLES[table].fields:
+        assert f"| `{f.name}` |" in section
+        assert f.description
