@@ -16,14 +16,15 @@ from output.files import (
     Staging,
     apply_journal,
     compaction_lock,
+    current_schema,
     data_files,
     file_metadata,
+    part_name,
     recover_locked,
-    schema_version,
     write_journal,
     write_schema_files,
 )
-from output.schema import ARTICLES, ERRORS, SCHEMA_VERSION, TABLES, arrow_schema
+from output.schema import ARTICLES, ERRORS, TABLES, arrow_schema
 from output.views import connect
 
 _SEP = "\x1f"  # joins article_id and revision into one key
@@ -83,12 +84,13 @@ def _compact_partition(
     report: CompactReport,
 ) -> None:
     files = sorted(part.glob("*.parquet"))
-    tables = [_conform(pq.read_table(f, partitioning=None), table) for f in files]
-    merged = pa.concat_tables(tables)
-    kept = merged if table == ERRORS.name else merged.filter(_is_live(merged, live))
-    current = all(schema_version(f) == SCHEMA_VERSION for f in files)
-    if len(files) == 1 and kept.num_rows == merged.num_rows and current:
-        return
+    keyed = table != ERRORS.name
+    if len(files) == 1 and current_schema(files):
+        keys = pq.read_table(files[0], columns=["article_id", "revision"]) if keyed else None
+        if keys is None or pc.all(_is_live(keys, live)).as_py() is not False:
+            return  # already one current file of live rows
+    merged = pa.concat_tables(_conform(pq.read_table(f, partitioning=None), table) for f in files)
+    kept = merged.filter(_is_live(merged, live)) if keyed else merged
     kept = kept.sort_by(_order(table))
     publish = []
     if kept.num_rows:
@@ -96,7 +98,7 @@ def _compact_partition(
             pc.unique(kept["extractor_version"]).to_pylist() if table == ARTICLES.name else ()
         )
         meta = file_metadata(table, run, versions)
-        publish.append(staging.write(kept, f"part-{run}.parquet", part, meta))
+        publish.append(staging.write(kept, part_name(run), part, meta))
     journal = write_journal(data, f"{run}-{table}-{part.parent.name}-{part.name}", publish, files)
     apply_journal(journal)
     if not kept.num_rows and not any(part.iterdir()):

@@ -1,19 +1,22 @@
 """The dataset on disk: hive layout, files finished atomically, recovery after a kill.
 
-    DATA/<table>/province=TH-43/year=2023/part-<id>.parquet   complete files, what readers see
+    DATA/<table>/province=TH-43/year=2023/part-v<schema>-<id>.parquet   complete files
     DATA/_staging/<writer>/                                    files being written (locked)
     DATA/_journal/<op>.json                                    a compaction's file swap
     DATA/_schema/<table>.parquet                               the current schema, no rows
 
 A file is written under `_staging` (outside every reader's glob: DuckDB, pyarrow and Polars
 read `DATA/<table>/**/*.parquet`), flushed to disk, then renamed into place; rename is
-atomic on one file system. A staging directory whose writer died is removed by `recover`;
-a journal left by a killed compaction is rolled forward."""
+atomic on one file system. A file's name carries the schema version it was written in, so
+a reader can tell a dataset of one schema from a mixed one without opening every footer.
+A staging directory whose writer died is removed by `recover`; a journal left by a killed
+compaction is rolled forward."""
 
 import fcntl
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -47,6 +50,16 @@ def data_files(data: Path, table: str) -> list[Path]:
     """The table's complete files, in a stable order."""
     root = data / table
     return sorted(root.glob("**/*.parquet")) if root.is_dir() else []
+
+
+def part_name(writer: str) -> str:
+    """A complete file's name: schema version, then the writer's unique name."""
+    return f"part-v{SCHEMA_VERSION}-{writer}.parquet"
+
+
+def current_schema(files: Iterable[Path]) -> bool:
+    """True when every file was written in the current schema (judged by name)."""
+    return all(f.name.startswith(f"part-v{SCHEMA_VERSION}-") for f in files)
 
 
 def glob_of(data: Path, table: str) -> str:
@@ -114,13 +127,15 @@ class Staging:
         self.dir = setup.with_name(name)
         os.replace(setup, self.dir)
         self._seq = 0
+        self._seq_lock = threading.Lock()
 
     def write(
         self, table: pa.Table, name: str, final_dir: Path, meta: dict[str, str]
     ) -> StagedFile:
-        """Write `table` as a complete, synced Parquet file in staging."""
-        self._seq += 1
-        staged = self.dir / f"{self._seq:06d}-{name}"
+        """Write `table` as a complete, synced Parquet file in staging (thread-safe)."""
+        with self._seq_lock:
+            self._seq += 1
+            staged = self.dir / f"{self._seq:06d}-{name}"
         table = table.replace_schema_metadata({**(table.schema.metadata or {}), **meta})
         pq.write_table(
             table,

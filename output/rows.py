@@ -70,8 +70,8 @@ def record_rows(record: Mapping[str, Any], prov: Provenance) -> dict[str, list[R
         rows[table.name] = [
             {**shared, "ordinal": i, **item} for i, item in enumerate(article[table.entity])
         ]
-    for name, table_rows in rows.items():
-        check_rows(name, table_rows, f"{where}: ")
+    # The flat rows are built from the article row's checked items and keys.
+    check_rows(ARTICLES.name, rows[ARTICLES.name], f"{where}: ")
     return rows
 
 
@@ -119,6 +119,8 @@ def _item(field: Field, item: Any, where: str) -> Row:
 
 
 def _lookup(value: Any, path: tuple[str, ...]) -> Any:
+    if len(path) == 1 and isinstance(value, dict):
+        return value.get(path[0])
     for step in path:
         if value is None:
             return None

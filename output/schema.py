@@ -8,6 +8,7 @@ into `Record.to_dict()`); entity fields are declared once and shared by the list
 `articles` and the flat per-mention tables."""
 
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 import pyarrow as pa
 
@@ -31,7 +32,7 @@ class Field:
     source: str | None = None  # dotted path in the record dict; None: the field's name
     items: tuple["Field", ...] = ()  # the struct fields of a list-of-struct column
 
-    @property
+    @cached_property
     def path(self) -> tuple[str, ...]:
         return tuple((self.source or self.name).split("."))
 
@@ -348,6 +349,7 @@ ERRORS = Table(
 TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, *FLAT_TABLES, ERRORS)}
 
 
+@cache
 def arrow_schema(table: str) -> pa.Schema:
     """The pyarrow schema of one table (without the hive partition columns)."""
     fields = TABLES[table].fields

@@ -3,8 +3,9 @@ with null and lets a null into a required column; these checks refuse all three,
 value is checked against its declared type here, so building the Arrow table later cannot
 fail half-way through a write."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 import pyarrow as pa
@@ -39,55 +40,85 @@ def check_rows(table: str, rows: Iterable[Mapping[str, Any]], context: str = "")
 
 
 def check_value(field: Field, value: Any, where: str) -> None:
+    problem = _problem(field, value)
+    if problem:
+        raise SchemaError(f"{where}: {problem}")
+
+
+def _problem(field: Field, value: Any) -> str | None:
+    """What is wrong with `value` as `field`, or None. Context is only formatted on error:
+    this runs for every value of every row."""
     if value is None:
-        if field.required:
-            raise SchemaError(f"{where}: {field.name} is required but missing")
-        return
+        return f"{field.name} is required but missing" if field.required else None
     if field.items:
         if not isinstance(value, list):
-            raise SchemaError(f"{where}: {field.name} must be a list, got {_show(value)}")
+            return f"{field.name} must be a list, got {_show(value)}"
+        names = _item_names(field)
         for i, item in enumerate(value):
-            if not isinstance(item, Mapping) or set(item) != {f.name for f in field.items}:
-                raise SchemaError(f"{where}: {field.name}[{i}] has fields {_keys(item)}")
+            if not isinstance(item, Mapping) or item.keys() != names:
+                return f"{field.name}[{i}] has fields {_keys(item)}"
             for sub in field.items:
-                check_value(sub, item[sub.name], f"{where}: {field.name}[{i}]")
-        return
-    if not _fits(field.type, value):
-        raise SchemaError(f"{where}: {field.name} must be {field.type}, got {_show(value)}")
+                problem = _problem(sub, item[sub.name])
+                if problem:
+                    return f"{field.name}[{i}]: {problem}"
+        return None
+    check = _CHECKS.get(id(field)) or _CHECKS.setdefault(id(field), _check_for(field.type))
+    if not check(value):
+        return f"{field.name} must be {field.type}, got {_show(value)}"
+    return None
 
 
-def _fits(kind: pa.DataType, value: Any) -> bool:
+# Per declared field, filled on first use. Keyed by identity: fields are module constants,
+# and hashing a Field (its whole type tree) costs more than the check itself.
+_CHECKS: dict[int, Callable[[Any], bool]] = {}
+_ITEM_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _item_names(field: Field) -> frozenset[str]:
+    names = _ITEM_NAMES.get(id(field))
+    if names is None:
+        names = _ITEM_NAMES[id(field)] = frozenset(f.name for f in field.items)
+    return names
+
+
+def _check_for(kind: pa.DataType) -> Callable[[Any], bool]:
+    """The value check for one Arrow type, chosen once per type."""
     if pa.types.is_string(kind):
-        return isinstance(value, str)
+        return lambda v: isinstance(v, str)
     if pa.types.is_boolean(kind):
-        return isinstance(value, bool)
+        return lambda v: isinstance(v, bool)
     if pa.types.is_integer(kind):
-        return isinstance(value, int) and not isinstance(value, bool) and -(2**31) <= value < 2**31
+        return lambda v: type(v) is int and -(2**31) <= v < 2**31
     if pa.types.is_timestamp(kind):
-        return isinstance(value, datetime) and value.tzinfo is not None
+        return lambda v: isinstance(v, datetime) and v.tzinfo is not None
     if pa.types.is_date32(kind):
-        return isinstance(value, date) and not isinstance(value, datetime)
+        return lambda v: isinstance(v, date) and not isinstance(v, datetime)
     if pa.types.is_list(kind):
-        return isinstance(value, list) and all(_fits(kind.value_type, v) for v in value)
+        element = _check_for(kind.value_type)
+        return lambda v: isinstance(v, list) and all(element(x) for x in v)
     raise TypeError(f"no check declared for {kind}")  # a schema edit needs a check here
 
 
 def coerce(field: Field, value: Any, where: str) -> Any:
     """The JSON form of a record value -> the Python value the column holds (ISO dates and
     instants parsed; spans split). Anything else is left for `check_value` to judge."""
-    if value is None:
-        return None
-    kind = field.type
+    if value is None or not _temporal(field.type):
+        return value
     try:
-        if pa.types.is_date32(kind) and isinstance(value, str):
-            return date.fromisoformat(value)
-        if pa.types.is_timestamp(kind) and isinstance(value, str):
+        if pa.types.is_date32(field.type):
+            return date.fromisoformat(value) if isinstance(value, str) else value
+        if isinstance(value, str):
             value = datetime.fromisoformat(value)
-        if pa.types.is_timestamp(kind) and isinstance(value, datetime) and value.tzinfo:
+        if isinstance(value, datetime) and value.tzinfo:
             return value.astimezone(UTC)  # a naive instant is left for check_value to refuse
     except ValueError as exc:
         raise SchemaError(f"{where}: {field.name}: {exc}") from exc
     return value
+
+
+@cache
+def _temporal(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_date32(kind) or pa.types.is_timestamp(kind))
 
 
 def _show(value: Any) -> str:

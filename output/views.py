@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from output.files import JOURNAL, data_files, glob_of, recover
+from output.files import JOURNAL, current_schema, data_files, recover, schema_file
 from output.schema import ARTICLES, ERRORS, FLAT_TABLES, arrow_schema
 
 MEETINGS_SQL = """
@@ -63,12 +63,25 @@ def connect(
 def _source_view(con: duckdb.DuckDBPyConnection, data: Path, table: str) -> None:
     """`_all_<table>`: every row of every complete file, with the partition columns; typed
     and empty when the table has no files yet."""
-    if data_files(data, table):
-        glob = glob_of(data, table).replace("'", "''")
+    files = data_files(data, table)
+    if files:
+        # The file list, not a glob: DuckDB binds every view that reads the table, and a
+        # recursive glob per bind costs more than the query on a small dataset.
+        listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+        # Files of older schemas: match columns by name (reads every footer, so only then).
+        by_name = "false" if current_schema(files) else "true"
         con.execute(
-            f"CREATE VIEW _all_{table} AS SELECT * FROM read_parquet('{glob}', "
-            "hive_partitioning = true, union_by_name = true, "
+            f"CREATE VIEW _all_{table} AS SELECT * FROM read_parquet([{listed}], "
+            f"hive_partitioning = true, union_by_name = {by_name}, "
             "hive_types = {'province': VARCHAR, 'year': INTEGER})"
+        )
+        return
+    typed = schema_file(data, table)
+    if typed.exists():  # written with the dataset: no pyarrow -> DuckDB conversion needed
+        path = str(typed).replace("'", "''")
+        con.execute(
+            f"CREATE VIEW _all_{table} AS SELECT *, NULL::VARCHAR AS province, "
+            f"NULL::INTEGER AS year FROM read_parquet('{path}')"
         )
         return
     schema = arrow_schema(table)

@@ -12,6 +12,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -25,6 +26,7 @@ from output.files import (
     StagedFile,
     Staging,
     file_metadata,
+    part_name,
     partition_dir,
     recover,
     write_schema_files,
@@ -32,10 +34,12 @@ from output.files import (
 from output.rows import Partition, Provenance, Row, error_row, partition_of, record_rows
 from output.schema import ARTICLES, ERRORS, NO_PROVINCE, arrow_schema
 
-# Records buffered before a flush: about 30 MB of rows for PRD articles.
-FLUSH_ARTICLES = 2000
+# Records buffered before a flush: about 80 MB of rows and Arrow buffers for PRD articles.
+FLUSH_ARTICLES = 1000
 # An unattended crawl publishes what it has at least this often.
 FLUSH_SECONDS = 60.0
+# Files written at once during a flush.
+WRITE_THREADS = 2
 
 
 class DatasetWriter:
@@ -147,18 +151,22 @@ class DatasetWriter:
     ) -> list[tuple[str, StagedFile]]:
         if self._staging is None:
             self._staging = Staging(self.data, self._name)
+        staging = self._staging
         self._flushes += 1
-        name = f"part-{self._name}-{self._flushes:05d}.parquet"
-        staged = []
-        for (table, (province, year)), rows in sorted(by_table.items()):
-            if not rows:
-                continue  # an article with no mentions of this kind
+        name = part_name(f"{self._name}-{self._flushes:05d}")
+
+        def stage(table: str, partition: Partition, rows: list[Row]) -> tuple[str, StagedFile]:
             arrow = pa.Table.from_pylist(rows, schema=arrow_schema(table))
             versions = {r["extractor_version"] for r in rows} if table == ARTICLES.name else ()
             meta = file_metadata(table, self.crawl_id, versions)
-            final_dir = partition_dir(self.data, table, province, year)
-            staged.append((table, self._staging.write(arrow, name, final_dir, meta)))
-        return staged
+            return table, staging.write(
+                arrow, name, partition_dir(self.data, table, *partition), meta
+            )
+
+        # Parquet encoding and compression release the GIL: files are written in parallel.
+        jobs = [(t, p, rows) for (t, p), rows in sorted(by_table.items()) if rows]
+        with ThreadPoolExecutor(WRITE_THREADS) as pool:
+            return list(pool.map(lambda job: stage(*job), jobs))
 
     def close(self) -> None:
         """Publish what is buffered and release the staging directory."""

@@ -136,7 +136,7 @@ def test_layout_is_hive_partitioned_by_province_and_year(dataset) -> None:
     for path in data_files(data, "articles"):
         rel = path.relative_to(data / "articles").parts
         assert rel[0].startswith("province=TH-") and rel[1].startswith("year=20")
-        assert rel[2].startswith("part-") and rel[2].endswith(".parquet")
+        assert rel[2].startswith(f"part-v{SCHEMA_VERSION}-") and rel[2].endswith(".parquet")
     codes = {r["province"]["code"] for r in recs}
     assert {p.name for p in (data / "articles").iterdir()} == {f"province={c}" for c in codes}
 
@@ -294,7 +294,9 @@ def grown(tmp_path: Path) -> Path:
         old = old.drop_columns(["warnings"]).replace_schema_metadata(
             {**old.schema.metadata, b"thaipr.schema_version": b"0"}
         )
-        pq.write_table(old, path)
+        older = path.name.replace(f"part-v{SCHEMA_VERSION}-", "part-v0-")
+        pq.write_table(old, path.with_name(older))
+        path.unlink()
     with DatasetWriter(tmp_path) as writer:
         for rec in records(4, start=4):
             rec["warnings"] = ["checked"]
