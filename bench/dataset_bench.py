@@ -127,6 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="corpus articles (default: all)")
     ap.add_argument("--workers", type=int, default=2, help="processes extracting the records")
     ap.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="keep records.jsonl and the dataset in DIR (default: a temporary one)",
+    )
+    ap.add_argument(
         "--child", nargs=3, metavar=("ACTION", "RECORDS", "DATA"), help=argparse.SUPPRESS
     )
     args = ap.parse_args(argv)
@@ -138,7 +144,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {CORPUS} is absent (../shared is only beside checkouts and CI runs)")
         return 0
     with tempfile.TemporaryDirectory(prefix="thaipr-bench-") as tmp:
-        records, data = Path(tmp) / "records.jsonl", Path(tmp) / "data"
+        where = args.keep or Path(tmp)
+        where.mkdir(parents=True, exist_ok=True)
+        records, data = where / "records.jsonl", where / "data"
+        if data.exists():
+            print(f"bench: {data} exists; give --keep an empty directory")
+            return 2
         n, extract_s = make_records(records, args.limit, args.workers)
         print(
             f"records: {n} corpus articles extracted in {extract_s:.1f} s "
@@ -165,8 +176,10 @@ def main(argv: list[str] | None = None) -> int:
             f"({parquet / jsonl_gz:.2f}x)"
         )
         rewrite = run_child("rewrite", records, data)
-        print(f"re-run:  {rewrite['records']} articles fetched again, "
-              f"{rewrite['records'] / rewrite['seconds']:.0f} records/s")
+        print(
+            f"re-run:  {rewrite['records']} articles fetched again, "
+            f"{rewrite['records'] / rewrite['seconds']:.0f} records/s"
+        )
         before = {name: latency_ms(data, sql) for name, sql in QUERIES.items()}
         comp = run_child("compact", records, data)
         print(

@@ -100,7 +100,14 @@ def extract_file(name: str, args: argparse.Namespace) -> tuple[dict[str, Any], s
 
 
 def run(args: argparse.Namespace) -> int:
-    writer = DatasetWriter(args.out, crawl_id("extract")) if args.out else None
+    try:
+        writer = DatasetWriter(args.out, crawl_id("extract")) if args.out else None
+    except OSError as exc:
+        print(
+            f"thaipr extract: cannot write the dataset at {args.out}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
     status = 0
     try:
         for name in args.files:

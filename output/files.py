@@ -37,8 +37,10 @@ SCHEMAS = "_schema"
 COMPACT_LOCK = "_compact.lock"
 # A staging directory still being set up is left alone for this long.
 SETUP_GRACE_S = 3600
-# Rows per Parquet row group: large enough for compression, small enough to prune by.
+# Rows per Parquet row group: large enough for compression, small enough to prune by;
+# a row group is also cut at this many bytes of Arrow data (article bodies are long).
 ROW_GROUP_ROWS = 64_000
+ROW_GROUP_BYTES = 32 * 1024 * 1024
 
 
 def partition_dir(data: Path, table: str, province: str, year: int) -> Path:
@@ -132,27 +134,76 @@ class Staging:
     def write(
         self, table: pa.Table, name: str, final_dir: Path, meta: dict[str, str]
     ) -> StagedFile:
-        """Write `table` as a complete, synced Parquet file in staging (thread-safe)."""
+        """Write `table` as one complete, synced Parquet file in staging (thread-safe)."""
+        out = self.open(meta["thaipr.table"], name, final_dir)
+        out.write(table)
+        staged = out.finish(meta)
+        assert staged is not None
+        return staged
+
+    def open(
+        self, table: str, name: str, final_dir: Path, level: int | None = None
+    ) -> "StagedParquet":
+        """A Parquet file to write in parts (thread-safe). `level`: zstd level."""
         with self._seq_lock:
             self._seq += 1
-            staged = self.dir / f"{self._seq:06d}-{name}"
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **meta})
-        pq.write_table(
-            table,
-            staged,
-            compression="zstd",
-            use_dictionary=dictionary_columns(meta["thaipr.table"]),
-            row_group_size=ROW_GROUP_ROWS,
-        )
-        with open(staged, "rb") as f:
-            os.fsync(f.fileno())
-        return StagedFile(staged, final_dir / name)
+            path = self.dir / f"{self._seq:06d}-{name}"
+        return StagedParquet(table, path, final_dir / name, level)
 
     def close(self) -> None:
         if self._lock:
             self._lock.close()
             self._lock = None
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class StagedParquet:
+    """One Parquet file being written in staging: parts are gathered into row groups of
+    about ROW_GROUP_ROWS rows or ROW_GROUP_BYTES bytes, so memory stays bounded whatever the
+    file's size."""
+
+    def __init__(self, table: str, path: Path, final: Path, level: int | None) -> None:
+        self.table, self.path, self.final = table, path, final
+        self.rows = 0
+        self._level = level
+        self._parts: list[pa.Table] = []
+        self._writer: pq.ParquetWriter | None = None
+
+    def write(self, part: pa.Table) -> None:
+        if not part.num_rows:
+            return
+        self._parts.append(part)
+        self.rows += part.num_rows
+        buffered = sum(p.num_rows for p in self._parts)
+        if buffered >= ROW_GROUP_ROWS or sum(p.nbytes for p in self._parts) >= ROW_GROUP_BYTES:
+            self._flush()
+
+    def finish(self, meta: dict[str, str]) -> StagedFile | None:
+        """Close the file, synced, with `meta` in its footer; None when no row was written."""
+        self._flush()
+        if self._writer is None:
+            return None
+        self._writer.add_key_value_metadata(meta)
+        self._writer.close()
+        with open(self.path, "rb") as f:
+            os.fsync(f.fileno())
+        return StagedFile(self.path, self.final)
+
+    def _flush(self) -> None:
+        if not self._parts:
+            return
+        group = pa.concat_tables(self._parts)
+        self._parts = []
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(
+                self.path,
+                group.schema.remove_metadata(),
+                compression="zstd",
+                compression_level=self._level,
+                use_dictionary=dictionary_columns(self.table),
+                store_schema=False,  # Parquet's own types say it all; saves ~7 KB per file
+            )
+        self._writer.write_table(group, row_group_size=ROW_GROUP_ROWS)
 
 
 def write_journal(data: Path, name: str, publish: list[StagedFile], remove: list[Path]) -> Path:

@@ -180,3 +180,15 @@ def test_readme_research_questions_run(data: Path, question: int) -> None:
     assert result.returncode == 0, f"{heading}: {result.stderr}"
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows, f"{heading}: no rows"
+
+
+def test_extract_out_to_an_impossible_place_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    _, html = page(0)
+    src = tmp_path / "p.html"
+    src.write_text(html, encoding="utf-8")
+    result = run("extract", "--out", str(blocker / "data"), str(src))
+    assert result.returncode == 2
+    assert result.stderr.startswith("thaipr extract: cannot write the dataset at")
+    assert len(result.stderr.strip().splitlines()) == 1
