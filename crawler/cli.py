@@ -4,7 +4,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from crawler import dataset_cmd, extract_cmd
+from crawler import crawl_cmd, dataset_cmd, extract_cmd, replica_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,6 +14,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     extract_cmd.add_parser(sub)
     dataset_cmd.add_parsers(sub)
+    replica_cmd.add_parser(sub)
+    crawl_cmd.add_parser(sub)
     return parser
 
 

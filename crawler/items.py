@@ -1,0 +1,32 @@
+"""What spiders yield. A fetched page travels raw (bytes and headers) so that any pipeline
+stage (extraction today, a WARC archive later) can read the response as it came."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass
+class PageItem:
+    url: str  # as fetched
+    canonical_url: str  # on the real platform (differs from `url` on a replica)
+    site: str
+    province_code: str | None
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    fetched_at: datetime
+    template: str  # prd | ewt
+    listed: dict[str, Any] = field(default_factory=dict)  # what the listing said (date, title)
+    change: str = "new"  # new | changed (the state store knew an older version)
+
+
+@dataclass
+class ErrorItem:
+    url: str
+    site: str | None
+    province_code: str | None
+    stage: str  # fetch | decode | extract | validate | write
+    error_class: str
+    message: str
+    http_status: int | None = None

@@ -1,0 +1,150 @@
+"""Pages to records to the dataset. `ExtractPipeline` decodes and extracts each page (pure
+`extract`, no I/O); `DatasetPipeline` validates and writes records and errors (`output`),
+marks articles stored in the crawl state once published, and logs fill rates at close."""
+
+import fcntl
+import hashlib
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from typing import IO, Any, Self
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from crawler.incremental import out_dir, state_of
+from crawler.items import ErrorItem, PageItem
+from extract.article import extract_html
+from extract.encoding import decode
+from output.ids import article_id, crawl_id
+from output.validate import SchemaError
+from output.writer import DatasetWriter
+
+log = logging.getLogger(__name__)
+LOCK_FILE = "_crawl/lock"
+# Fields whose fill rate is logged at close: name -> test on the record dict.
+FILL = {
+    "title": lambda r: bool(r["title"]),
+    "published": lambda r: r["published"]["date"] is not None,
+    "event_date": lambda r: r["event"]["date"] is not None,
+    "event_time": lambda r: r["event"]["time"] is not None,
+    "province": lambda r: r["province"]["code"] is not None,
+    "officials": lambda r: bool(r["officials"]),
+    "chair": lambda r: any(o["role"] == "chair" for o in r["officials"]),
+    "venues": lambda r: bool(r["venues"]),
+    "networks": lambda r: bool(r["networks"]),
+    "credits": lambda r: bool(r["credits"]),
+}
+
+
+@dataclass
+class RecordItem:
+    record: dict[str, Any]
+    page: PageItem
+    content_hash: str
+
+
+class CrawlLocked(RuntimeError):
+    """Another crawl is writing the same dataset."""
+
+
+class ExtractPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, PageItem):
+            return item
+        digest = hashlib.sha256(item.body).hexdigest()
+        known = state_of(self.crawler).known(item.canonical_url)
+        if known is not None and known.stored and known.content_hash == digest:
+            self.crawler.stats.inc_value("thaipr/unchanged")  # type: ignore[union-attr]
+            raise DropItem("unchanged")
+        try:
+            decoded = decode(item.body, _charset(item.headers.get("Content-Type", "")))
+            record = extract_html(decoded.text, url=item.canonical_url).to_dict()
+        except Exception as exc:  # extraction must never stop a crawl: record it
+            log.exception("extraction failed on %s", item.url)
+            return ErrorItem(item.url, item.site, item.province_code, "extract",
+                             type(exc).__name__, str(exc), item.status)
+        record["url"] = item.url
+        record["encoding"], record["encoding_repaired"] = decoded.encoding, decoded.repaired
+        return RecordItem(record, item, digest)
+
+
+class DatasetPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.fill: Counter[str] = Counter()
+        self.records = 0
+        self.writer: DatasetWriter | None = None
+        self._lock: IO[bytes] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def open_spider(self, spider: Any = None) -> None:
+        out = out_dir(self.crawler)
+        (out / LOCK_FILE).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = open(out / LOCK_FILE, "ab")  # noqa: SIM115
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise CrawlLocked(f"another crawl is writing {out}") from exc
+        state = state_of(self.crawler)
+        run = self.crawler.settings.get("THAIPR_CRAWL_ID") or crawl_id("crawl")
+        self.writer = DatasetWriter(out, run, on_commit=state.stored)
+        for line in self.writer.recovered:
+            log.warning("dataset: %s", line)
+
+    def process_item(self, item: Any) -> Any:
+        assert self.writer is not None
+        stats = self.crawler.stats
+        assert stats is not None
+        if isinstance(item, ErrorItem):
+            self.writer.add_error(item.url, item.stage, item.error_class, item.message,
+                                  site=item.site, province_code=item.province_code,
+                                  http_status=item.http_status)
+            stats.inc_value("thaipr/errors")
+            return item
+        if not isinstance(item, RecordItem):
+            return item
+        page = item.page
+        aid = article_id(page.canonical_url, page.site if page.template == "prd" else None)
+        try:
+            self.writer.add(item.record, site=page.site, fetched_at=page.fetched_at, article_id=aid)
+        except SchemaError as exc:
+            self.writer.add_error(page.url, "validate", "SchemaError", str(exc), site=page.site,
+                                  province_code=page.province_code, http_status=page.status)
+            stats.inc_value("thaipr/errors")
+            return item
+        state_of(self.crawler).fetched(page.canonical_url, aid, page.headers.get("Etag"),
+                                       page.headers.get("Last-Modified"), item.content_hash)
+        stats.inc_value(f"thaipr/{page.change}")
+        stats.inc_value("thaipr/records")
+        self.records += 1
+        self.fill.update(name for name, test in FILL.items() if test(item.record))
+        return item
+
+    def close_spider(self, spider: Any = None) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        if self.records:
+            rates = ", ".join(f"{k} {self.fill[k] / self.records:.0%}" for k in FILL)
+            log.info("fill rates over %d records: %s", self.records, rates)
+        state_of(self.crawler).close()
+        if self._lock:
+            self._lock.close()
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip().strip('"')
+    return None

@@ -1,0 +1,286 @@
+"""The replica of the PRD platform on loopback: each site under `/{slug}/`, with the URL
+scheme of the real CMS (notes/prd-platform.md): feed directory, RSS and JSON feeds, listing
+pages with POST paging, article pages (ETag, Last-Modified, 304), images, robots.txt with
+Crawl-delay; the old CMS archive under `/ewt.{slug}/`. Every request is logged with its
+time, for politeness tests: `GET /_replica/requests`."""
+
+import hashlib
+import json
+import re
+import threading
+import time
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from html import escape
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from crawler.replica.catalog import Catalog, Site
+
+LOOPBACK = "127.0.0.1"
+PAGE_SIZE = 10  # listing items per page
+FEED_SIZE = 20  # items in a feed
+TINY_JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
+
+_ROUTES: list[tuple[str, re.Pattern[str]]] = [
+    ("directory", re.compile(r"/th/rss/page/index/id/\d+")),
+    ("rss", re.compile(r"/th/(?:rss/page/content/id/\d+/cid|content/category/xml/id)/(?P<cat>\d+)")),
+    ("json", re.compile(r"/th/(?:rss/page/contentjson/id/\d+/cid|content/category/json/id)/(?P<cat>\d+)")),
+    ("listing", re.compile(r"/th/content/category/index/id/(?P<cat>\d+)")),
+    ("more", re.compile(r"/th/content/category/getarticles/id/(?P<cat>\d+)")),
+    ("article", re.compile(r"/th/content/category/detail/id/(?P<cat>\d+)/iid/(?P<item>\d+)")),
+    ("image", re.compile(r"/th/file/get/file/\w+\.jpg")),
+    ("home", re.compile(r"/?")),
+]
+
+
+class Replica:
+    """The platform's behaviour, independent of the HTTP server."""
+
+    def __init__(self, catalog: Catalog, latency_ms: int = 0, crawl_delay: float | None = None,
+                 disallow: tuple[str, ...] = ("/_replica/",)) -> None:
+        self.catalog = catalog
+        self.latency = latency_ms / 1000
+        self.crawl_delay = crawl_delay
+        self.disallow = disallow
+        self.log: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+
+    def record(self, entry: dict[str, Any]) -> None:
+        with self._lock:
+            self.log.append(entry)
+
+    def robots(self) -> str:
+        lines = ["User-agent: *", *(f"Disallow: {d}" for d in self.disallow)]
+        if self.crawl_delay:
+            lines.append(f"Crawl-delay: {self.crawl_delay:g}")
+        return "\n".join(lines) + "\n"
+
+    def manifest(self) -> dict[str, Any]:
+        sites = [{"slug": s.slug, "articles": s.count, "archive": self.catalog.archive_count(s)}
+                 for s in self.catalog.sites.values()]
+        return {"sites": sites, "articles": self.catalog.total}
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def directory(self, site: Site, prefix: str) -> str:
+        links = []
+        for n, (cat, name) in enumerate(site.categories.items(), start=1):
+            links.append(f'<li>{escape(name)} <a href="{prefix}/th/rss/page/content/id/{n}/cid/{cat}">RSS</a> '
+                         f'<a href="{prefix}/th/rss/page/contentjson/id/{n}/cid/{cat}">JSON</a></li>')
+        return _page(f"RSS - {site.source.name_th}", f"<h1>RSS Feed</h1><ul>{''.join(links)}</ul>")
+
+    def home(self, site: Site, prefix: str) -> str:
+        menu = "".join(f'<a href="{prefix}/th/content/category/index/id/{cat}">{escape(name)}</a>'
+                       for cat, name in site.categories.items())
+        return _page(site.source.name_th, f'<div class="menu">{menu}</div>'
+                     f'<a href="{prefix}/th/rss/page/index/id/1">RSS</a>')
+
+    def listing_items(self, site: Site, cat: int, page: int, prefix: str) -> str:
+        items = self.catalog.items(site, cat)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        rows = []
+        for item in items:
+            s = self.catalog.story(site, item)
+            day = s.published.date()
+            url = f"{prefix}/th/content/category/detail/id/{cat}/iid/{item}"
+            rows.append(
+                f'<div class="inforow"><div class="image"><img src="{prefix}{s.images[0] if s.images else ""}">'
+                f'<div class="image-date">{_thai_day(day)}</div></div>'
+                f'<div class="detail-title"><a href="{url}">{escape(s.title)}</a></div>'
+                f'<div class="detail-intro">{escape(s.paragraphs[0][:120])}</div></div>'
+            )
+        return "".join(rows)
+
+    def listing(self, site: Site, cat: int, prefix: str) -> str:
+        return _page(site.categories.get(cat, ""), f'<div class="list">{self.listing_items(site, cat, 1, prefix)}</div>')
+
+    def feed_items(self, site: Site, cat: int, prefix: str, base: str) -> list[tuple[str, Any]]:
+        out = []
+        for item in self.catalog.items(site, cat)[:FEED_SIZE]:
+            url = f"{base}{prefix}/th/content/category/detail/id/{cat}/iid/{item}"
+            out.append((url, self.catalog.story(site, item)))
+        return out
+
+    def rss(self, site: Site, cat: int, prefix: str, base: str) -> str:
+        items = "".join(
+            f"<item><title>{escape(s.title)}</title><link>{escape(url)}</link><guid>{escape(url)}</guid>"
+            f"<pubDate>{format_datetime(s.published)}</pubDate>"
+            f"<description>{escape(''.join(f'<p>{escape(p)}</p>' for p in s.paragraphs))}</description></item>"
+            for url, s in self.feed_items(site, cat, prefix, base)
+        )
+        return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+                f"<title>{escape(site.categories.get(cat, ''))}</title>{items}</channel></rss>")
+
+    def json_feed(self, site: Site, cat: int, prefix: str, base: str) -> dict[str, Any]:
+        return {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": site.categories.get(cat, ""),
+            "items": [
+                {"id": str(s.item), "url": url, "title": s.title,
+                 "date_published": s.published.isoformat(),
+                 "content_html": "".join(f"<p>{escape(p)}</p>" for p in s.paragraphs)}
+                for url, s in self.feed_items(site, cat, prefix, base)
+            ],
+        }
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: "ReplicaHTTPServer"
+    server_version = "thaipr-replica/1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass  # requests go to the replica's log, not stderr
+
+    def do_GET(self) -> None:
+        self._serve("GET")
+
+    def do_HEAD(self) -> None:
+        self._serve("HEAD")
+
+    def do_POST(self) -> None:
+        self._serve("POST")
+
+    def _serve(self, method: str) -> None:
+        replica = self.server.replica
+        started = time.time()
+        length = int(self.headers.get("Content-Length") or 0)
+        form = parse_qs(self.rfile.read(length).decode("utf-8", "replace")) if length else {}
+        parts = urlsplit(self.path)
+        status = self._route(method, parts.path, parse_qs(parts.query), form)
+        replica.record({
+            "time": started, "method": method, "path": self.path, "status": status,
+            "user_agent": self.headers.get("User-Agent"),
+            "if_none_match": self.headers.get("If-None-Match"),
+            "if_modified_since": self.headers.get("If-Modified-Since"),
+        })
+
+    def _route(self, method: str, path: str, query: dict[str, list[str]], form: dict[str, list[str]]) -> int:
+        replica = self.server.replica
+        if replica.latency:
+            time.sleep(replica.latency)
+        if path == "/robots.txt":
+            return self._send(200, replica.robots(), "text/plain")
+        if path == "/manifest.json":
+            return self._send_json(replica.manifest())
+        if path == "/_replica/requests":
+            return self._send_json(replica.log)
+        if path == "/_replica/edit" and method == "POST":
+            replica.catalog.edit(form["site"][0], int(form["item"][0]))
+            return self._send_json({"edited": True})
+        slug, _, rest = path.lstrip("/").partition("/")
+        if slug.startswith("ewt."):
+            return self._archive(slug.removeprefix("ewt."), rest, query)
+        site = replica.catalog.site_of(slug)
+        if site is None:
+            return self._send(404, _page("ไม่พบหน้า", "<p>404</p>"))
+        return self._site(method, site, "/" + rest, form)
+
+    def _site(self, method: str, site: Site, rest: str, form: dict[str, list[str]]) -> int:
+        replica, catalog = self.server.replica, self.server.replica.catalog
+        prefix = f"/{site.slug}"
+        base = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
+        for name, pattern in _ROUTES:
+            m = pattern.fullmatch(rest)
+            if not m:
+                continue
+            cat = int(m.group("cat")) if "cat" in pattern.groupindex else 0
+            if name == "directory":
+                return self._send(200, replica.directory(site, prefix))
+            if name == "home":
+                return self._send(200, replica.home(site, prefix))
+            if name == "listing":
+                return self._send(200, replica.listing(site, cat, prefix))
+            if name == "more" and method == "POST":
+                page = int((form.get("pageIndex") or ["1"])[0])
+                return self._send_json({"html": replica.listing_items(site, cat, page, prefix)})
+            if name == "rss":
+                return self._send(200, replica.rss(site, cat, prefix, base), "application/rss+xml")
+            if name == "json":
+                return self._send_json(replica.json_feed(site, cat, prefix, base))
+            if name == "image":
+                return self._send(200, TINY_JPEG, "image/jpeg")
+            if name == "article":
+                item = int(m.group("item"))
+                if not catalog.has(site, item) or catalog.category_of(site, item) != cat:
+                    break
+                return self._article(catalog.article_html(site, item, prefix), catalog.story(site, item).published)
+        return self._send(404, _page("ไม่พบหน้า", "<p>404</p>"))
+
+    def _article(self, html: str, published: datetime) -> int:
+        body = html.encode("utf-8")
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        modified = format_datetime(published.astimezone(UTC), usegmt=True)
+        if self.headers.get("If-None-Match") == etag:
+            return self._send(304, b"", headers={"ETag": etag})
+        since = self.headers.get("If-Modified-Since")
+        if since and not self.headers.get("If-None-Match"):
+            try:
+                if parsedate_to_datetime(since) >= published:
+                    return self._send(304, b"", headers={"ETag": etag})
+            except (TypeError, ValueError):
+                pass
+        return self._send(200, body, headers={"ETag": etag, "Last-Modified": modified})
+
+    def _archive(self, slug: str, rest: str, query: dict[str, list[str]]) -> int:
+        catalog = self.server.replica.catalog
+        site = catalog.site_of(slug)
+        nid_text = (query.get("nid") or [""])[0]
+        nid = int(nid_text) if nid_text.isdigit() else 0
+        if site is None or rest != "ewt_news.php" or not catalog.archive_has(site, nid):
+            return self._send(404, _page("ไม่พบหน้า", "<p>404</p>"))
+        html = catalog.archive_html(site, nid)
+        if catalog.archive_tis620(nid):
+            return self._send(200, html.encode("cp874"), "text/html; charset=tis-620")
+        return self._send(200, html)
+
+    def _send_json(self, value: Any) -> int:
+        return self._send(200, json.dumps(value, ensure_ascii=False), "application/json")
+
+    def _send(self, status: int, body: str | bytes, content_type: str = "text/html; charset=utf-8",
+              headers: dict[str, str] | None = None) -> int:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.send_response(status, HTTPStatus(status).phrase)
+        if status != 304:
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD" and status != 304:
+            self.wfile.write(data)
+        return status
+
+
+class ReplicaHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, replica: Replica, port: int = 0) -> None:
+        self.replica = replica
+        super().__init__((LOOPBACK, port), Handler)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> threading.Thread:
+        """Serve in a background thread (tests); `shutdown()` stops it."""
+        thread = threading.Thread(target=self.serve_forever, name="replica", daemon=True)
+        thread.start()
+        return thread
+
+
+def _thai_day(day: Any) -> str:
+    from crawler.replica.pages import thai_date_line
+
+    return thai_date_line(day.year, day.month, day.day, day.weekday())
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f"</head><body>{body}</body></html>")
+

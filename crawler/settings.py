@@ -1,0 +1,61 @@
+"""Scrapy settings for thaipr: short and polite. `thaipr crawl` and `scrapy crawl` (through
+scrapy.cfg) both use them; `thaipr crawl --no-politeness` relaxes the delays for a local
+replica only."""
+
+from crawler import __version__
+
+BOT_NAME = "thaipr"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Who we are and how to reach us.
+USER_AGENT = f"thaipr/{__version__} (+https://github.com/thaipr/thaipr; research crawler of PRD news)"
+ROBOTSTXT_OBEY = True
+
+# One backend serves every *.prd.go.th host: they share one download slot (see
+# crawler.politeness), one request at a time, at least DOWNLOAD_DELAY apart, or the
+# robots.txt Crawl-delay, or a Retry-After, whichever is longest.
+DOWNLOAD_DELAY = 1.0
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+THAIPR_SHARED_SLOTS = {"prd.go.th": "prd.go.th"}  # host suffix -> slot shared by all its hosts
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Slow government servers: generous but bounded.
+DOWNLOAD_TIMEOUT = 45
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+THAIPR_RETRY_AFTER_MAX = 600  # seconds; a longer Retry-After is capped, and logged
+
+# No remote control: the telnet console is off (Scrapy has no other control server).
+TELNETCONSOLE_ENABLED = False
+EXTENSIONS = {
+    "scrapy.extensions.telnet.TelnetConsole": None,
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "crawler.politeness.Politeness": 0,
+    "crawler.politeness.PoliteThrottle": 10,
+    "crawler.progress.Progress": 500,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.politeness.SharedSlots": 50,
+    "crawler.politeness.RetryAfter": 540,  # in place of Scrapy's RetryMiddleware
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.incremental.ConditionalGet": 560,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ExtractPipeline": 100,
+    "crawler.pipelines.DatasetPipeline": 200,
+}
+
+# The dataset and the crawl state; spider arguments or `thaipr crawl --out` override.
+THAIPR_OUT = "data"
+THAIPR_PROGRESS_SECONDS = 30.0
+
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"

@@ -1,0 +1,1 @@
+"""The spiders: `prd` for the current CMS, `prd_archive` for the old EWT CMS."""

@@ -1,0 +1,134 @@
+"""What both spiders share: their arguments (as `thaipr crawl` options or `scrapy crawl -a`),
+the sources they crawl, article requests and the PageItem/ErrorItem they yield."""
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request, Spider
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawler.items import ErrorItem, PageItem
+from crawler.politeness import SOURCE_HOST
+from crawler.sources import Source, load_sources, select
+
+ARTICLE = "thaipr_article"  # request meta: the article's site, canonical URL, listing data
+
+
+def parse_day(value: str | date | None, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be YYYY-MM-DD, got {value!r}") from exc
+
+
+class SourceSpider(Spider):
+    template = "prd"
+
+    def __init__(
+        self,
+        province: str | list[str] | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        max_articles: str | int | None = None,
+        site_url_template: str | None = None,
+        sources: str | None = None,
+        out: str | None = None,
+        full: str | bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        wanted = [province] if isinstance(province, str) else province
+        self.sources: list[Source] = select(
+            load_sources(Path(sources) if sources else None), wanted, self.template
+        )
+        self.since = parse_day(since, "since")
+        self.until = parse_day(until, "until")
+        self.max_articles = int(max_articles) if max_articles not in (None, "") else None
+        self.site_url_template = site_url_template
+        self.out = out
+        self.full = full in (True, "1", "true", "yes")
+        self.scheduled = 0
+
+    def site_url(self, source: Source) -> str:
+        """Where a source is fetched from: its real base URL, or the replica's."""
+        if self.site_url_template:
+            return self.site_url_template.format(slug=source.slug).rstrip("/")
+        return source.base_url
+
+    def canonical(self, url: str, source: Source) -> str:
+        """The URL on the real platform of a URL fetched from the replica."""
+        base = self.site_url(source)
+        return source.base_url + url[len(base):] if url.startswith(base) else url
+
+    def in_window(self, day: date | None) -> bool:
+        return day is None or (
+            (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
+        )
+
+    @property
+    def full_enough(self) -> bool:
+        return self.max_articles is not None and self.scheduled >= self.max_articles
+
+    def article_request(self, url: str, source: Source, listed: dict[str, Any]) -> Iterator[Request]:
+        if self.full_enough:
+            return
+        self.scheduled += 1
+        yield Request(
+            url,
+            callback=self.parse_article,
+            errback=self.failed,
+            meta={
+                SOURCE_HOST: source.host,
+                ARTICLE: {"site": source.slug, "canonical": self.canonical(url, source),
+                          "province": source.iso_code, "listed": listed},
+            },
+        )
+
+    def request(self, url: str, source: Source, callback: Any, **kwargs: Any) -> Request:
+        """A navigation request (directory, listing, feed)."""
+        meta = {SOURCE_HOST: source.host, "thaipr_source": source.slug, **kwargs.pop("meta", {})}
+        return Request(url, callback=callback, errback=self.failed, meta=meta, **kwargs)
+
+    def parse_article(self, response: Response) -> Iterator[PageItem]:
+        info = response.meta[ARTICLE]
+        self.crawler.stats.inc_value("thaipr/ok_responses")  # type: ignore[union-attr]
+        if response.status == 304:
+            self.crawler.stats.inc_value("thaipr/unchanged")  # type: ignore[union-attr]
+            return
+        yield PageItem(
+            url=response.url,
+            canonical_url=info["canonical"],
+            site=info["site"],
+            province_code=info["province"],
+            status=response.status,
+            headers={k.decode("latin-1"): b", ".join(v).decode("latin-1")
+                     for k, v in response.headers.items()},
+            body=response.body,
+            fetched_at=datetime.now(UTC),
+            template=self.template,
+            listed=info["listed"],
+            change="changed" if response.meta.get("thaipr_known") else "new",
+        )
+
+    def failed(self, failure: Failure) -> Iterator[ErrorItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        info = request.meta.get(ARTICLE) or {}
+        status = None
+        if failure.check(HttpError):
+            status = failure.value.response.status
+        self.crawler.stats.inc_value("thaipr/fetch_errors")  # type: ignore[union-attr]
+        yield ErrorItem(
+            url=request.url,
+            site=info.get("site") or request.meta.get("thaipr_source"),
+            province_code=info.get("province"),
+            stage="fetch",
+            error_class=failure.type.__name__ if failure.type else "Error",
+            message=str(failure.value) or failure.type.__name__,
+            http_status=status,
+        )

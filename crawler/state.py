@@ -1,0 +1,68 @@
+"""The crawl state: what was fetched and stored, with its validators (ETag, Last-Modified)
+and content hash, in SQLite beside the dataset (DATA/_crawl/state.sqlite). A page counts as
+stored only once the dataset has published its record, so a crawl killed before that
+fetches it again in full."""
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    article_id TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    content_hash TEXT,
+    fetched_at TEXT,
+    stored INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS pages_article ON pages (article_id);
+"""
+
+
+@dataclass(frozen=True)
+class Known:
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+    stored: bool
+
+
+class CrawlState:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def known(self, url: str) -> Known | None:
+        row = self.db.execute(
+            "SELECT etag, last_modified, content_hash, stored FROM pages WHERE url = ?", (url,)
+        ).fetchone()
+        return Known(row[0], row[1], row[2], bool(row[3])) if row else None
+
+    def fetched(self, url: str, article_id: str, etag: str | None, last_modified: str | None,
+                content_hash: str) -> None:
+        """A page was fetched and its record handed to the dataset (not yet published)."""
+        self.db.execute(
+            "INSERT INTO pages (url, article_id, etag, last_modified, content_hash, fetched_at, stored) "
+            "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id, "
+            "etag = excluded.etag, last_modified = excluded.last_modified, "
+            "content_hash = excluded.content_hash, fetched_at = excluded.fetched_at, stored = 0",
+            (url, article_id, etag, last_modified, content_hash, datetime.now(UTC).isoformat()),
+        )
+
+    def stored(self, article_ids: list[str]) -> None:
+        """The dataset published these articles: their pages may be fetched conditionally."""
+        self.db.executemany("UPDATE pages SET stored = 1 WHERE article_id = ?",
+                            [(a,) for a in article_ids])
+
+    def count_stored(self) -> int:
+        row = self.db.execute("SELECT count(*) FROM pages WHERE stored = 1").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        self.db.close()
