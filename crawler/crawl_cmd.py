@@ -18,24 +18,57 @@ SPIDERS = {"prd": "prd", "prd_archive": "ewt"}
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("crawl", help="crawl PRD sites into the dataset",
-                       description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--spider", choices=sorted(SPIDERS), default="prd",
-                   help="prd: the current CMS (default); prd_archive: the old EWT CMS")
-    p.add_argument("--province", action="append", metavar="SLUG",
-                   help="site slug(s), comma-separated or repeated (default: every site)")
+    p = sub.add_parser(
+        "crawl",
+        help="crawl PRD sites into the dataset",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--spider",
+        choices=sorted(SPIDERS),
+        default="prd",
+        help="prd: the current CMS (default); prd_archive: the old EWT CMS",
+    )
+    p.add_argument(
+        "--province",
+        action="append",
+        metavar="SLUG",
+        help="site slug(s), comma-separated or repeated (default: every site)",
+    )
     p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="oldest publication day")
     p.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="newest publication day")
     p.add_argument("--max-articles", type=int, metavar="N", help="stop scheduling after N")
-    p.add_argument("--out", type=Path, default=Path("data"), metavar="DIR",
-                   help="the dataset (and its crawl state in DIR/_crawl)")
-    p.add_argument("--site-url-template", metavar="URL",
-                   help="fetch every site from here instead, e.g. 'http://127.0.0.1:8765/{slug}'")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("data"),
+        metavar="DIR",
+        help="the dataset (and its crawl state in DIR/_crawl)",
+    )
+    p.add_argument(
+        "--site-url-template",
+        metavar="URL",
+        help="fetch every site from here instead, e.g. 'http://127.0.0.1:8765/{slug}'",
+    )
     p.add_argument("--sources", type=Path, metavar="FILE", help="extra sources (TOML)")
-    p.add_argument("--full", action="store_true",
-                   help="page every listing to the end, even past articles already stored")
-    p.add_argument("--no-politeness", action="store_true",
-                   help="no delays, high concurrency: for your own replica only")
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="page every listing to the end, even past articles already stored",
+    )
+    p.add_argument(
+        "--delay",
+        type=float,
+        metavar="SECONDS",
+        help="least time between two requests to one backend (default 1.0; "
+        "robots.txt Crawl-delay and Retry-After can only lengthen it)",
+    )
+    p.add_argument(
+        "--no-politeness",
+        action="store_true",
+        help="no delays, high concurrency: for your own replica only",
+    )
     p.add_argument("--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--log-file", type=Path, help="write Scrapy's log here instead of stderr")
     p.set_defaults(run=run)
@@ -92,9 +125,17 @@ def settings_for(args: argparse.Namespace) -> Any:
     overrides: dict[str, Any] = {"THAIPR_OUT": str(args.out), "LOG_LEVEL": args.log_level}
     if args.log_file:
         overrides["LOG_FILE"] = str(args.log_file)
+        overrides["LOG_INSTALL_ROOT_HANDLER"] = False
+    if args.delay is not None:
+        overrides["DOWNLOAD_DELAY"] = args.delay
+        overrides["AUTOTHROTTLE_START_DELAY"] = args.delay
     if args.no_politeness:
-        overrides.update(DOWNLOAD_DELAY=0, AUTOTHROTTLE_ENABLED=False, CONCURRENT_REQUESTS=32,
-                         CONCURRENT_REQUESTS_PER_DOMAIN=32)
+        overrides.update(
+            DOWNLOAD_DELAY=0,
+            AUTOTHROTTLE_ENABLED=False,
+            CONCURRENT_REQUESTS=32,
+            CONCURRENT_REQUESTS_PER_DOMAIN=32,
+        )
     settings.setdict(overrides, priority="cmdline")
     return settings
 
@@ -107,7 +148,7 @@ def crawl(args: argparse.Namespace) -> int:
     from crawler.spiders.prd_archive import PrdArchiveSpider
 
     spider = {"prd": PrdSpider, "prd_archive": PrdArchiveSpider}[args.spider]
-    process = CrawlerProcess(settings_for(args), install_root_handler=not args.log_file)
+    process = CrawlerProcess(settings_for(args))
     crawler = process.create_crawler(spider)
     failures: list[str] = []
     deferred = process.crawl(

@@ -35,7 +35,11 @@ def news_categories(html: str) -> list[int]:
         if not m:
             continue
         holder = link.getparent() if _FEED_LINK.search(href) else link
-        label = (holder.text_content() if holder is not None else "") or ""
+        label = (
+            lxml.html.tostring(holder, method="text", encoding="unicode")
+            if holder is not None
+            else ""
+        )
         if NEWS_WORD in label and int(m.group(1)) not in found:
             found.append(int(m.group(1)))
     return found
@@ -47,7 +51,8 @@ def listing_items(html: str, page_url: str) -> list[Listed]:
         return []
     root = lxml.html.fromstring(html)
     items = []
-    for row in root.find_class("inforow"):
+    rows: list[lxml.html.HtmlElement] = root.find_class("inforow")  # type: ignore[attr-defined]
+    for row in rows:
         links = [a for a in row.iter("a") if a.get("href")]
         title_box = row.find_class("detail-title")
         link = title_box[0].find(".//a") if title_box else (links[0] if links else None)

@@ -6,6 +6,7 @@ import fcntl
 import hashlib
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any, Self
 
@@ -23,7 +24,7 @@ from output.writer import DatasetWriter
 log = logging.getLogger(__name__)
 LOCK_FILE = "_crawl/lock"
 # Fields whose fill rate is logged at close: name -> test on the record dict.
-FILL = {
+FILL: dict[str, Callable[[dict[str, Any]], bool]] = {
     "title": lambda r: bool(r["title"]),
     "published": lambda r: r["published"]["date"] is not None,
     "event_date": lambda r: r["event"]["date"] is not None,
@@ -62,15 +63,23 @@ class ExtractPipeline:
         digest = hashlib.sha256(item.body).hexdigest()
         known = state_of(self.crawler).known(item.canonical_url)
         if known is not None and known.stored and known.content_hash == digest:
-            self.crawler.stats.inc_value("thaipr/unchanged")  # type: ignore[union-attr]
+            if self.crawler.stats:
+                self.crawler.stats.inc_value("thaipr/unchanged")
             raise DropItem("unchanged")
         try:
             decoded = decode(item.body, _charset(item.headers.get("Content-Type", "")))
             record = extract_html(decoded.text, url=item.canonical_url).to_dict()
         except Exception as exc:  # extraction must never stop a crawl: record it
             log.exception("extraction failed on %s", item.url)
-            return ErrorItem(item.url, item.site, item.province_code, "extract",
-                             type(exc).__name__, str(exc), item.status)
+            return ErrorItem(
+                item.url,
+                item.site,
+                item.province_code,
+                "extract",
+                type(exc).__name__,
+                str(exc),
+                item.status,
+            )
         record["url"] = item.url
         record["encoding"], record["encoding_repaired"] = decoded.encoding, decoded.repaired
         return RecordItem(record, item, digest)
@@ -107,10 +116,18 @@ class DatasetPipeline:
         stats = self.crawler.stats
         assert stats is not None
         if isinstance(item, ErrorItem):
-            self.writer.add_error(item.url, item.stage, item.error_class, item.message,
-                                  site=item.site, province_code=item.province_code,
-                                  http_status=item.http_status)
-            stats.inc_value("thaipr/errors")
+            self.writer.add_error(
+                item.url,
+                item.stage,
+                item.error_class,
+                item.message,
+                site=item.site,
+                province_code=item.province_code,
+                http_status=item.http_status,
+            )
+            stats.inc_value(
+                "thaipr/robots_forbidden" if item.stage == "robots" else "thaipr/errors"
+            )
             return item
         if not isinstance(item, RecordItem):
             return item
@@ -119,12 +136,24 @@ class DatasetPipeline:
         try:
             self.writer.add(item.record, site=page.site, fetched_at=page.fetched_at, article_id=aid)
         except SchemaError as exc:
-            self.writer.add_error(page.url, "validate", "SchemaError", str(exc), site=page.site,
-                                  province_code=page.province_code, http_status=page.status)
+            self.writer.add_error(
+                page.url,
+                "validate",
+                "SchemaError",
+                str(exc),
+                site=page.site,
+                province_code=page.province_code,
+                http_status=page.status,
+            )
             stats.inc_value("thaipr/errors")
             return item
-        state_of(self.crawler).fetched(page.canonical_url, aid, page.headers.get("Etag"),
-                                       page.headers.get("Last-Modified"), item.content_hash)
+        state_of(self.crawler).fetched(
+            page.canonical_url,
+            aid,
+            page.headers.get("Etag"),
+            page.headers.get("Last-Modified"),
+            item.content_hash,
+        )
         stats.inc_value(f"thaipr/{page.change}")
         stats.inc_value("thaipr/records")
         self.records += 1

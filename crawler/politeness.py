@@ -142,7 +142,9 @@ class RetryAfter(RetryMiddleware):
             if wait > self.cap:
                 log.warning("Retry-After %ss from %s capped at %ss", wait, request.url, self.cap)
                 wait = self.cap
-            slot = request.meta.get("download_slot") or politeness_of(self.crawler).slot_key(request)
+            slot = request.meta.get("download_slot") or politeness_of(self.crawler).slot_key(
+                request
+            )
             politeness_of(self.crawler).pause(slot, wait)
             if self.crawler.stats:
                 self.crawler.stats.inc_value("thaipr/retry_after")

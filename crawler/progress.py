@@ -31,15 +31,20 @@ def counts(stats: StatsCollector) -> dict[str, int]:
 def summary_line(stats: StatsCollector, seconds: float) -> str:
     c = counts(stats)
     minutes, secs = divmod(int(seconds), 60)
-    return (f"{c['pages']} pages, {c['new']} new, {c['changed']} changed, "
-            f"{c['unchanged']} unchanged, {c['errors']} errors in {minutes // 60}:{minutes % 60:02d}:{secs:02d}")
+    duration = f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}"
+    return (
+        f"{c['pages']} pages, {c['new']} new, {c['changed']} changed, "
+        f"{c['unchanged']} unchanged, {c['errors']} errors in {duration}"
+    )
 
 
 class Progress:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.tty = sys.stderr.isatty()
-        self.interval = TTY_REFRESH_S if self.tty else crawler.settings.getfloat("THAIPR_PROGRESS_SECONDS", 30)
+        self.interval = (
+            TTY_REFRESH_S if self.tty else crawler.settings.getfloat("THAIPR_PROGRESS_SECONDS", 30)
+        )
         self.started = time.monotonic()
         self.loop: task.LoopingCall | None = None
 
@@ -60,8 +65,10 @@ class Progress:
         c = counts(self.crawler.stats)
         elapsed = time.monotonic() - self.started
         rate = c["records"] / elapsed if elapsed else 0.0
-        return (f"pages {c['pages']} | articles {c['records']} | unchanged {c['unchanged']} | "
-                f"errors {c['errors']} | {rate:.1f} articles/s | {int(elapsed)} s")
+        return (
+            f"pages {c['pages']} | articles {c['records']} | unchanged {c['unchanged']} | "
+            f"errors {c['errors']} | {rate:.1f} articles/s | {int(elapsed)} s"
+        )
 
     def tick(self) -> None:
         if self.tty:
@@ -76,4 +83,8 @@ class Progress:
         if self.tty:
             sys.stderr.write("\r\x1b[2K")
         assert self.crawler.stats is not None
-        log.info("summary: %s (%s)", summary_line(self.crawler.stats, time.monotonic() - self.started), reason)
+        log.info(
+            "summary: %s (%s)",
+            summary_line(self.crawler.stats, time.monotonic() - self.started),
+            reason,
+        )

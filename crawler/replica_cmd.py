@@ -31,8 +31,11 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"thaipr replica: cannot listen on port {args.port}: {exc.strerror}", file=sys.stderr)
         return 2
-    print(f"thaipr replica: {catalog.total} articles on {len(catalog.sites)} sites at "
-          f"{server.url}/{{slug}}", flush=True)
+    print(
+        f"thaipr replica: {catalog.total} articles on {len(catalog.sites)} sites at "
+        f"{server.url}/{{slug}}",
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

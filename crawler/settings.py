@@ -9,13 +9,16 @@ SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
 # Who we are and how to reach us.
-USER_AGENT = f"thaipr/{__version__} (+https://github.com/thaipr/thaipr; research crawler of PRD news)"
+USER_AGENT = (
+    f"thaipr/{__version__} (+https://github.com/thaipr/thaipr; research crawler of PRD news)"
+)
 ROBOTSTXT_OBEY = True
 
 # One backend serves every *.prd.go.th host: they share one download slot (see
 # crawler.politeness), one request at a time, at least DOWNLOAD_DELAY apart, or the
 # robots.txt Crawl-delay, or a Retry-After, whichever is longest.
 DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY_JITTER = 0.0  # the delay is a minimum gap, as robots.txt Crawl-delay means
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
 THAIPR_SHARED_SLOTS = {"prd.go.th": "prd.go.th"}  # host suffix -> slot shared by all its hosts

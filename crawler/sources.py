@@ -7,7 +7,8 @@ same CMS, or old-CMS archives, in a TOML file (`thaipr crawl --sources FILE`):
     host = "www.onab.go.th"
     name_th = "สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด"
     name_en = "Office of the Narcotics Control Board"
-    # iso_code = "TH-10", template = "prd" (default) or "ewt", kind = "other"
+    # iso_code = "TH-10", template = "prd" (default) or "ewt", kind = "other",
+    # base_url = "https://www.onab.go.th/news" when the CMS is not at the host's root
 """
 
 import tomllib
@@ -31,11 +32,14 @@ class Source:
     template: str = "prd"  # prd: the current CMS; ewt: the old provincial CMS
     kind: str = "province"
     scheme: str = "https"
+    base_url_override: str | None = None  # a site served under a path, or elsewhere
 
     @property
     def base_url(self) -> str:
         """The site's root: `https://nongkhai.prd.go.th`; an archive's province directory:
         `https://pr.prd.go.th/phayao`."""
+        if self.base_url_override:
+            return self.base_url_override.rstrip("/")
         root = f"{self.scheme}://{self.host}"
         return f"{root}/{self.slug.removeprefix('ewt.')}" if self.template == "ewt" else root
 
@@ -193,7 +197,7 @@ def load_sources(path: Path | None = None) -> dict[str, Source]:
 
 
 def _from_toml(entry: dict[str, Any], where: str) -> Source:
-    known = {f.name for f in fields(Source)}
+    known = {f.name for f in fields(Source)} - {"base_url_override"} | {"base_url"}
     unknown = set(entry) - known
     if unknown:
         raise SourceError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -201,6 +205,8 @@ def _from_toml(entry: dict[str, Any], where: str) -> Source:
     if missing:
         raise SourceError(f"{where}: missing key(s) {', '.join(sorted(missing))}")
     entry = {"iso_code": None, **entry}
+    if "base_url" in entry:
+        entry["base_url_override"] = entry.pop("base_url")
     if entry.get("template", "prd") not in TEMPLATES:
         raise SourceError(f"{where}: template must be one of {', '.join(TEMPLATES)}")
     if entry.get("kind", "other") not in KINDS:

@@ -44,21 +44,29 @@ class CrawlState:
         ).fetchone()
         return Known(row[0], row[1], row[2], bool(row[3])) if row else None
 
-    def fetched(self, url: str, article_id: str, etag: str | None, last_modified: str | None,
-                content_hash: str) -> None:
+    def fetched(
+        self,
+        url: str,
+        article_id: str,
+        etag: str | None,
+        last_modified: str | None,
+        content_hash: str,
+    ) -> None:
         """A page was fetched and its record handed to the dataset (not yet published)."""
         self.db.execute(
-            "INSERT INTO pages (url, article_id, etag, last_modified, content_hash, fetched_at, stored) "
-            "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id, "
-            "etag = excluded.etag, last_modified = excluded.last_modified, "
-            "content_hash = excluded.content_hash, fetched_at = excluded.fetched_at, stored = 0",
+            "INSERT INTO pages (url, article_id, etag, last_modified, content_hash, fetched_at, "
+            "stored) VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (url) DO UPDATE SET "
+            "article_id = excluded.article_id, etag = excluded.etag, "
+            "last_modified = excluded.last_modified, content_hash = excluded.content_hash, "
+            "fetched_at = excluded.fetched_at, stored = 0",
             (url, article_id, etag, last_modified, content_hash, datetime.now(UTC).isoformat()),
         )
 
     def stored(self, article_ids: list[str]) -> None:
         """The dataset published these articles: their pages may be fetched conditionally."""
-        self.db.executemany("UPDATE pages SET stored = 1 WHERE article_id = ?",
-                            [(a,) for a in article_ids])
+        self.db.executemany(
+            "UPDATE pages SET stored = 1 WHERE article_id = ?", [(a,) for a in article_ids]
+        )
 
     def count_stored(self) -> int:
         row = self.db.execute("SELECT count(*) FROM pages WHERE stored = 1").fetchone()

@@ -335,7 +335,11 @@ ERRORS = Table(
             dictionary=True,
         ),
         Field(
-            "stage", pa.string(), "read | fetch | decode | extract | validate | write", True, True
+            "stage",
+            pa.string(),
+            "read | fetch | robots (forbidden by robots.txt) | extract | validate",
+            True,
+            True,
         ),
         Field("error_class", pa.string(), "e.g. `TimeoutError`, `HttpError`", True, True),
         Field("message", pa.string(), "what went wrong, in one line", True),

@@ -49,9 +49,13 @@ class Catalog:
         self.sites: dict[str, Site] = {}
         for n, source in enumerate(ordered):
             count = per_province
-            if self._corpus is not None:  # the corpus dealt out in turn; the last sites get one less
+            if (
+                self._corpus is not None
+            ):  # the corpus dealt out in turn; the last sites get one less
                 count = len(range(n, len(self._corpus), len(ordered)))
-            self.sites[source.slug] = Site(source, _province_th(source), _categories(source.slug), count)
+            self.sites[source.slug] = Site(
+                source, _province_th(source), _categories(source.slug), count
+            )
         self._edits: set[tuple[str, int]] = set()
 
     @property
@@ -90,7 +94,11 @@ class Catalog:
         else:
             s = story(site.slug, item, site.province_th, site.source.iso_code or "", day)
         if (site.slug, item) in self._edits:
-            s = replace(s, title=s.title + " (แก้ไข)", truth=s.truth and replace(s.truth, title=s.truth.title + " (แก้ไข)"))
+            s = replace(
+                s,
+                title=s.title + " (แก้ไข)",
+                truth=s.truth and replace(s.truth, title=s.truth.title + " (แก้ไข)"),
+            )
         return s
 
     def edit(self, slug: str, item: int) -> None:
@@ -132,8 +140,9 @@ class Catalog:
         date_line = f"วันที่ {day.day} {MONTHS_ABBR[day.month - 1]} {day.year + 543}"
         reporter = s.truth.credits[0][1] if s.truth else ""
         charset = "tis-620" if self.archive_tis620(nid) else "utf-8"
-        return ewt_article_html(site.province_th, s.title, date_line, reporter, s.paragraphs,
-                                charset)
+        return ewt_article_html(
+            site.province_th, s.title, date_line, reporter, s.paragraphs, charset
+        )
 
 
 def _categories(slug: str) -> dict[int, str]:
@@ -149,4 +158,7 @@ def _load_corpus(path: Path) -> list[tuple[str, str]]:
     import pyarrow.parquet as pq
 
     table = pq.read_table(path, columns=["title", "text"])
-    return [(t or "", x or "") for t, x in zip(table["title"].to_pylist(), table["text"].to_pylist(), strict=True)]
+    return [
+        (t or "", x or "")
+        for t, x in zip(table["title"].to_pylist(), table["text"].to_pylist(), strict=True)
+    ]

@@ -26,8 +26,16 @@ TINY_JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
 
 _ROUTES: list[tuple[str, re.Pattern[str]]] = [
     ("directory", re.compile(r"/th/rss/page/index/id/\d+")),
-    ("rss", re.compile(r"/th/(?:rss/page/content/id/\d+/cid|content/category/xml/id)/(?P<cat>\d+)")),
-    ("json", re.compile(r"/th/(?:rss/page/contentjson/id/\d+/cid|content/category/json/id)/(?P<cat>\d+)")),
+    (
+        "rss",
+        re.compile(r"/th/(?:rss/page/content/id/\d+/cid|content/category/xml/id)/(?P<cat>\d+)"),
+    ),
+    (
+        "json",
+        re.compile(
+            r"/th/(?:rss/page/contentjson/id/\d+/cid|content/category/json/id)/(?P<cat>\d+)"
+        ),
+    ),
     ("listing", re.compile(r"/th/content/category/index/id/(?P<cat>\d+)")),
     ("more", re.compile(r"/th/content/category/getarticles/id/(?P<cat>\d+)")),
     ("article", re.compile(r"/th/content/category/detail/id/(?P<cat>\d+)/iid/(?P<item>\d+)")),
@@ -39,14 +47,26 @@ _ROUTES: list[tuple[str, re.Pattern[str]]] = [
 class Replica:
     """The platform's behaviour, independent of the HTTP server."""
 
-    def __init__(self, catalog: Catalog, latency_ms: int = 0, crawl_delay: float | None = None,
-                 disallow: tuple[str, ...] = ("/_replica/",)) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        latency_ms: int = 0,
+        crawl_delay: float | None = None,
+        disallow: tuple[str, ...] = ("/_replica/",),
+    ) -> None:
         self.catalog = catalog
         self.latency = latency_ms / 1000
         self.crawl_delay = crawl_delay
         self.disallow = disallow
         self.log: list[dict[str, Any]] = []
         self._lock = threading.Lock()
+        # path -> responses to give before the real page, one per request: (status, headers)
+        self.faults: dict[str, list[tuple[int, dict[str, str]]]] = {}
+
+    def next_fault(self, path: str) -> tuple[int, dict[str, str]] | None:
+        with self._lock:
+            queue = self.faults.get(path)
+            return queue.pop(0) if queue else None
 
     def record(self, entry: dict[str, Any]) -> None:
         with self._lock:
@@ -59,8 +79,10 @@ class Replica:
         return "\n".join(lines) + "\n"
 
     def manifest(self) -> dict[str, Any]:
-        sites = [{"slug": s.slug, "articles": s.count, "archive": self.catalog.archive_count(s)}
-                 for s in self.catalog.sites.values()]
+        sites = [
+            {"slug": s.slug, "articles": s.count, "archive": self.catalog.archive_count(s)}
+            for s in self.catalog.sites.values()
+        ]
         return {"sites": sites, "articles": self.catalog.total}
 
     # --- pages -------------------------------------------------------------------------------
@@ -68,15 +90,22 @@ class Replica:
     def directory(self, site: Site, prefix: str) -> str:
         links = []
         for n, (cat, name) in enumerate(site.categories.items(), start=1):
-            links.append(f'<li>{escape(name)} <a href="{prefix}/th/rss/page/content/id/{n}/cid/{cat}">RSS</a> '
-                         f'<a href="{prefix}/th/rss/page/contentjson/id/{n}/cid/{cat}">JSON</a></li>')
+            links.append(
+                f"<li>{escape(name)} "
+                f'<a href="{prefix}/th/rss/page/content/id/{n}/cid/{cat}">RSS</a> '
+                f'<a href="{prefix}/th/rss/page/contentjson/id/{n}/cid/{cat}">JSON</a></li>'
+            )
         return _page(f"RSS - {site.source.name_th}", f"<h1>RSS Feed</h1><ul>{''.join(links)}</ul>")
 
     def home(self, site: Site, prefix: str) -> str:
-        menu = "".join(f'<a href="{prefix}/th/content/category/index/id/{cat}">{escape(name)}</a>'
-                       for cat, name in site.categories.items())
-        return _page(site.source.name_th, f'<div class="menu">{menu}</div>'
-                     f'<a href="{prefix}/th/rss/page/index/id/1">RSS</a>')
+        menu = "".join(
+            f'<a href="{prefix}/th/content/category/index/id/{cat}">{escape(name)}</a>'
+            for cat, name in site.categories.items()
+        )
+        return _page(
+            site.source.name_th,
+            f'<div class="menu">{menu}</div><a href="{prefix}/th/rss/page/index/id/1">RSS</a>',
+        )
 
     def listing_items(self, site: Site, cat: int, page: int, prefix: str) -> str:
         items = self.catalog.items(site, cat)[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
@@ -85,8 +114,9 @@ class Replica:
             s = self.catalog.story(site, item)
             day = s.published.date()
             url = f"{prefix}/th/content/category/detail/id/{cat}/iid/{item}"
+            image = s.images[0] if s.images else ""
             rows.append(
-                f'<div class="inforow"><div class="image"><img src="{prefix}{s.images[0] if s.images else ""}">'
+                f'<div class="inforow"><div class="image"><img src="{prefix}{image}">'
                 f'<div class="image-date">{_thai_day(day)}</div></div>'
                 f'<div class="detail-title"><a href="{url}">{escape(s.title)}</a></div>'
                 f'<div class="detail-intro">{escape(s.paragraphs[0][:120])}</div></div>'
@@ -94,7 +124,10 @@ class Replica:
         return "".join(rows)
 
     def listing(self, site: Site, cat: int, prefix: str) -> str:
-        return _page(site.categories.get(cat, ""), f'<div class="list">{self.listing_items(site, cat, 1, prefix)}</div>')
+        return _page(
+            site.categories.get(cat, ""),
+            f'<div class="list">{self.listing_items(site, cat, 1, prefix)}</div>',
+        )
 
     def feed_items(self, site: Site, cat: int, prefix: str, base: str) -> list[tuple[str, Any]]:
         out = []
@@ -105,22 +138,28 @@ class Replica:
 
     def rss(self, site: Site, cat: int, prefix: str, base: str) -> str:
         items = "".join(
-            f"<item><title>{escape(s.title)}</title><link>{escape(url)}</link><guid>{escape(url)}</guid>"
-            f"<pubDate>{format_datetime(s.published)}</pubDate>"
-            f"<description>{escape(''.join(f'<p>{escape(p)}</p>' for p in s.paragraphs))}</description></item>"
+            f"<item><title>{escape(s.title)}</title><link>{escape(url)}</link>"
+            f"<guid>{escape(url)}</guid><pubDate>{format_datetime(s.published)}</pubDate>"
+            f"<description>{escape(_paragraphs(s.paragraphs))}</description></item>"
             for url, s in self.feed_items(site, cat, prefix, base)
         )
-        return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
-                f"<title>{escape(site.categories.get(cat, ''))}</title>{items}</channel></rss>")
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+            f"<title>{escape(site.categories.get(cat, ''))}</title>{items}</channel></rss>"
+        )
 
     def json_feed(self, site: Site, cat: int, prefix: str, base: str) -> dict[str, Any]:
         return {
             "version": "https://jsonfeed.org/version/1.1",
             "title": site.categories.get(cat, ""),
             "items": [
-                {"id": str(s.item), "url": url, "title": s.title,
-                 "date_published": s.published.isoformat(),
-                 "content_html": "".join(f"<p>{escape(p)}</p>" for p in s.paragraphs)}
+                {
+                    "id": str(s.item),
+                    "url": url,
+                    "title": s.title,
+                    "date_published": s.published.isoformat(),
+                    "content_html": _paragraphs(s.paragraphs),
+                }
                 for url, s in self.feed_items(site, cat, prefix, base)
             ],
         }
@@ -131,7 +170,7 @@ class Handler(BaseHTTPRequestHandler):
     server: "ReplicaHTTPServer"
     server_version = "thaipr-replica/1"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # requests go to the replica's log, not stderr
 
     def do_GET(self) -> None:
@@ -150,17 +189,27 @@ class Handler(BaseHTTPRequestHandler):
         form = parse_qs(self.rfile.read(length).decode("utf-8", "replace")) if length else {}
         parts = urlsplit(self.path)
         status = self._route(method, parts.path, parse_qs(parts.query), form)
-        replica.record({
-            "time": started, "method": method, "path": self.path, "status": status,
-            "user_agent": self.headers.get("User-Agent"),
-            "if_none_match": self.headers.get("If-None-Match"),
-            "if_modified_since": self.headers.get("If-Modified-Since"),
-        })
+        replica.record(
+            {
+                "time": started,
+                "method": method,
+                "path": self.path,
+                "status": status,
+                "user_agent": self.headers.get("User-Agent"),
+                "if_none_match": self.headers.get("If-None-Match"),
+                "if_modified_since": self.headers.get("If-Modified-Since"),
+            }
+        )
 
-    def _route(self, method: str, path: str, query: dict[str, list[str]], form: dict[str, list[str]]) -> int:
+    def _route(
+        self, method: str, path: str, query: dict[str, list[str]], form: dict[str, list[str]]
+    ) -> int:
         replica = self.server.replica
         if replica.latency:
             time.sleep(replica.latency)
+        fault = replica.next_fault(path)
+        if fault:
+            return self._send(fault[0], _page("error", f"<p>{fault[0]}</p>"), headers=fault[1])
         if path == "/robots.txt":
             return self._send(200, replica.robots(), "text/plain")
         if path == "/manifest.json":
@@ -181,7 +230,7 @@ class Handler(BaseHTTPRequestHandler):
     def _site(self, method: str, site: Site, rest: str, form: dict[str, list[str]]) -> int:
         replica, catalog = self.server.replica, self.server.replica.catalog
         prefix = f"/{site.slug}"
-        base = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
+        base = self.server.url
         for name, pattern in _ROUTES:
             m = pattern.fullmatch(rest)
             if not m:
@@ -206,7 +255,9 @@ class Handler(BaseHTTPRequestHandler):
                 item = int(m.group("item"))
                 if not catalog.has(site, item) or catalog.category_of(site, item) != cat:
                     break
-                return self._article(catalog.article_html(site, item, prefix), catalog.story(site, item).published)
+                return self._article(
+                    catalog.article_html(site, item, prefix), catalog.story(site, item).published
+                )
         return self._send(404, _page("ไม่พบหน้า", "<p>404</p>"))
 
     def _article(self, html: str, published: datetime) -> int:
@@ -239,8 +290,13 @@ class Handler(BaseHTTPRequestHandler):
     def _send_json(self, value: Any) -> int:
         return self._send(200, json.dumps(value, ensure_ascii=False), "application/json")
 
-    def _send(self, status: int, body: str | bytes, content_type: str = "text/html; charset=utf-8",
-              headers: dict[str, str] | None = None) -> int:
+    def _send(
+        self,
+        status: int,
+        body: str | bytes,
+        content_type: str = "text/html; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> int:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.send_response(status, HTTPStatus(status).phrase)
         if status != 304:
@@ -264,8 +320,7 @@ class ReplicaHTTPServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{LOOPBACK}:{self.server_address[1]}"
 
     def start(self) -> threading.Thread:
         """Serve in a background thread (tests); `shutdown()` stops it."""
@@ -280,7 +335,12 @@ def _thai_day(day: Any) -> str:
     return thai_date_line(day.year, day.month, day.day, day.weekday())
 
 
-def _page(title: str, body: str) -> str:
-    return (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-            f"</head><body>{body}</body></html>")
+def _paragraphs(paragraphs: tuple[str, ...]) -> str:
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
+
+def _page(title: str, body: str) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"</head><body>{body}</body></html>"
+    )

@@ -10,22 +10,73 @@ from datetime import date, datetime, time, timedelta, timezone
 from crawler.replica.pages import MONTHS_TH, WEEKDAYS_TH
 
 BANGKOK_TIME = timezone(timedelta(hours=7))
-MONTHS_ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-               "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+MONTHS_ABBR = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 # Invented given names and surnames.
-GIVEN = ("สมชาย", "ประเสริฐ", "วิไลวรรณ", "ธนพล", "กิตติศักดิ์", "มาลัย", "อรุณี", "ชยพล",
-         "สุรเชษฐ์", "พิมพ์ชนก", "ณัฐวุฒิ", "จิราพร")
-SURNAMES = ("ศรีสวัสดิ์", "ทองมา", "วงศ์ใหญ่", "แก้วประเสริฐ", "บุญเรือง", "สายทอง", "พรหมมา",
-            "จันทร์เพ็ญ", "ศักดิ์ดี", "มีสุข")
+GIVEN = (
+    "สมชาย",
+    "ประเสริฐ",
+    "วิไลวรรณ",
+    "ธนพล",
+    "กิตติศักดิ์",
+    "มาลัย",
+    "อรุณี",
+    "ชยพล",
+    "สุรเชษฐ์",
+    "พิมพ์ชนก",
+    "ณัฐวุฒิ",
+    "จิราพร",
+)
+SURNAMES = (
+    "ศรีสวัสดิ์",
+    "ทองมา",
+    "วงศ์ใหญ่",
+    "แก้วประเสริฐ",
+    "บุญเรือง",
+    "สายทอง",
+    "พรหมมา",
+    "จันทร์เพ็ญ",
+    "ศักดิ์ดี",
+    "มีสุข",
+)
 # (honorific, whether it is written glued to the name)
-HONORIFICS = (("นาย", True), ("นาง", True), ("นางสาว", True), ("ดร.", True),
-              ("ผศ.ดร.", True), ("พล.ต.อ.", True), ("พ.ต.อ.", True), ("ว่าที่ ร.ต.", True),
-              ("นายแพทย์", True))
-POSITIONS = ("ผู้ว่าราชการจังหวัด{p}", "รองผู้ว่าราชการจังหวัด{p}", "ปลัดจังหวัด{p}",
-             "ประชาสัมพันธ์จังหวัด{p}", "นายอำเภอเมือง{p}")
-MEETINGS = ("การประชุมคณะกรรมการพัฒนาจังหวัด", "การประชุมขับเคลื่อนแผนพัฒนาจังหวัด",
-            "การประชุมคณะกรรมการบริหารงานจังหวัดแบบบูรณาการ", "การประชุมหัวหน้าส่วนราชการ")
+HONORIFICS = (
+    ("นาย", True),
+    ("นาง", True),
+    ("นางสาว", True),
+    ("ดร.", True),
+    ("ผศ.ดร.", True),
+    ("พล.ต.อ.", True),
+    ("พ.ต.อ.", True),
+    ("ว่าที่ ร.ต.", True),
+    ("นายแพทย์", True),
+)
+POSITIONS = (
+    "ผู้ว่าราชการจังหวัด{p}",
+    "รองผู้ว่าราชการจังหวัด{p}",
+    "ปลัดจังหวัด{p}",
+    "ประชาสัมพันธ์จังหวัด{p}",
+    "นายอำเภอเมือง{p}",
+)
+MEETINGS = (
+    "การประชุมคณะกรรมการพัฒนาจังหวัด",
+    "การประชุมขับเคลื่อนแผนพัฒนาจังหวัด",
+    "การประชุมคณะกรรมการบริหารงานจังหวัดแบบบูรณาการ",
+    "การประชุมหัวหน้าส่วนราชการ",
+)
 NETWORKS = ("เครือข่ายภาครัฐ", "เครือข่ายธุรกิจเอกชน", "เครือข่ายสื่อมวลชน", "เครือข่ายภาคประชาชน")
 CATEGORIES = ("ข่าวทั่วไป", "ข่าวกิจกรรม")
 
@@ -105,10 +156,21 @@ def story(site: str, item: int, province_th: str, province_code: str, published:
         networks_stated_count=n,
         credits=credits,
     )
-    images = tuple(f"/th/file/get/file/{published:%Y%m%d}{item:032x}{150000 + k}.jpg"
-                   for k in range(rng.choice((1, 2, 3))))
-    return Story(site, item, CATEGORIES[item % len(CATEGORIES)], title, (lead, follow),
-                 stamp, credit_line, images, truth)
+    images = tuple(
+        f"/th/file/get/file/{published:%Y%m%d}{item:032x}{150000 + k}.jpg"
+        for k in range(rng.choice((1, 2, 3)))
+    )
+    return Story(
+        site,
+        item,
+        CATEGORIES[item % len(CATEGORIES)],
+        title,
+        (lead, follow),
+        stamp,
+        credit_line,
+        images,
+        truth,
+    )
 
 
 def _date_phrase(rng: random.Random, day: date, published: date) -> str:
@@ -118,8 +180,9 @@ def _date_phrase(rng: random.Random, day: date, published: date) -> str:
         f"เมื่อวันที่ {day.day} {MONTHS_TH[day.month - 1]} {be}",
         f"วัน{WEEKDAYS_TH[day.weekday()]}ที่ {day.day} {MONTHS_TH[day.month - 1]} {be}",
         f"เมื่อวันที่ {day.day} {MONTHS_ABBR[day.month - 1]} {be % 100}",
-        f"วัน{WEEKDAYS_TH[day.weekday()]}ที่ {day.day} {MONTHS_TH[day.month - 1]} {be}"
-        .translate(THAI_DIGITS),
+        f"วัน{WEEKDAYS_TH[day.weekday()]}ที่ {day.day} {MONTHS_TH[day.month - 1]} {be}".translate(
+            THAI_DIGITS
+        ),
     ]
     if day == published:
         forms.append(f"วันนี้ ({day.day} {MONTHS_ABBR[day.month - 1]})")  # no year: the page's
@@ -127,8 +190,12 @@ def _date_phrase(rng: random.Random, day: date, published: date) -> str:
 
 
 def _time_phrase(rng: random.Random, hour: int, minute: int) -> str:
-    forms = [f"เวลา {hour:02d}.{minute:02d} น.", f"เวลา {hour:02d}.{minute:02d}น.",
-             f"เวลาประมาณ {hour:02d}.{minute:02d} น.", f"เวลา {hour:02d}:{minute:02d} น."]
+    forms = [
+        f"เวลา {hour:02d}.{minute:02d} น.",
+        f"เวลา {hour:02d}.{minute:02d}น.",
+        f"เวลาประมาณ {hour:02d}.{minute:02d} น.",
+        f"เวลา {hour:02d}:{minute:02d} น.",
+    ]
     return rng.choice(forms)
 
 
@@ -150,8 +217,10 @@ def _credits(rng: random.Random, province_th: str) -> tuple[str, tuple[tuple[str
     photographer = f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
     office = f"สปชส.{province_th}"
     forms = [
-        (f"ข่าว : {reporter} ภาพ : {photographer} บรรณาธิการข่าว : {office}",
-         (("reporter", reporter), ("photographer", photographer), ("editor", office))),
+        (
+            f"ข่าว : {reporter} ภาพ : {photographer} บรรณาธิการข่าว : {office}",
+            (("reporter", reporter), ("photographer", photographer), ("editor", office)),
+        ),
         (f"ภาพ/ข่าว : {reporter}", (("reporter_photographer", reporter),)),
         (f"ข่าวจาก : {office}", (("source", office),)),
     ]

@@ -21,41 +21,59 @@ class PrdSpider(SourceSpider):
     name = "prd"
     template = "prd"
 
-    async def start(self) -> Any:  # type: ignore[override]
+    async def start(self) -> Any:
         for source in self.sources:
             base = self.site_url(source)
-            yield self.request(base + DIRECTORY, source, self.parse_directory,
-                               cb_kwargs={"source": source, "base": base})
+            yield self.request(
+                base + DIRECTORY,
+                source,
+                self.parse_directory,
+                cb_kwargs={"source": source, "base": base},
+            )
 
     def parse_directory(self, response: Response, source: Source, base: str) -> Iterator[Request]:
-        self.crawler.stats.inc_value("thaipr/ok_responses")  # type: ignore[union-attr]
+        self.count("thaipr/ok_responses")
         categories = news_categories(response.text)
         if not categories:  # no feed directory on this site: the menu names the categories
-            yield self.request(base + "/", source, self.parse_menu,
-                               cb_kwargs={"source": source, "base": base})
+            yield self.request(
+                base + "/", source, self.parse_menu, cb_kwargs={"source": source, "base": base}
+            )
         yield from self.crawl_categories(categories, source, base)
 
     def parse_menu(self, response: Response, source: Source, base: str) -> Iterator[Request]:
-        self.crawler.stats.inc_value("thaipr/ok_responses")  # type: ignore[union-attr]
+        self.count("thaipr/ok_responses")
         yield from self.crawl_categories(news_categories(response.text), source, base)
 
-    def crawl_categories(self, categories: list[int], source: Source, base: str) -> Iterator[Request]:
+    def crawl_categories(
+        self, categories: list[int], source: Source, base: str
+    ) -> Iterator[Request]:
         for cat in categories:
             where = {"source": source, "base": base, "cat": cat}
-            yield self.request(f"{base}/th/rss/page/contentjson/id/1/cid/{cat}", source,
-                               self.parse_feed, cb_kwargs={"source": source})
-            yield self.request(f"{base}/th/content/category/index/id/{cat}", source,
-                               self.parse_listing, cb_kwargs={**where, "page": 1})
+            yield self.request(
+                f"{base}/th/rss/page/contentjson/id/1/cid/{cat}",
+                source,
+                self.parse_feed,
+                cb_kwargs={"source": source},
+            )
+            yield self.request(
+                f"{base}/th/content/category/index/id/{cat}",
+                source,
+                self.parse_listing,
+                cb_kwargs={**where, "page": 1},
+            )
 
     def parse_feed(self, response: Response, source: Source) -> Iterator[Request]:
-        self.crawler.stats.inc_value("thaipr/ok_responses")  # type: ignore[union-attr]
+        self.count("thaipr/ok_responses")
         for item in feed_items(response.text):
             if self.in_window(item.day):
-                yield from self.article_request(item.url, source, {"day": item.day, "title": item.title})
+                yield from self.article_request(
+                    item.url, source, {"day": item.day, "title": item.title}
+                )
 
-    def parse_listing(self, response: Response, source: Source, base: str, cat: int,
-                      page: int) -> Iterator[Request]:
-        self.crawler.stats.inc_value("thaipr/ok_responses")  # type: ignore[union-attr]
+    def parse_listing(
+        self, response: Response, source: Source, base: str, cat: int, page: int
+    ) -> Iterator[Request]:
+        self.count("thaipr/ok_responses")
         html = response.text if page == 1 else fragment_of(response.text)
         items = listing_items(html, response.url)
         state = state_of(self.crawler)
@@ -66,7 +84,9 @@ class PrdSpider(SourceSpider):
         )
         for item in items:
             if self.in_window(item.day):
-                yield from self.article_request(item.url, source, {"day": item.day, "title": item.title})
+                yield from self.article_request(
+                    item.url, source, {"day": item.day, "title": item.title}
+                )
         if not items or passed_since or self.full_enough or (all_stored and not self.full):
             return
         yield FormRequest(

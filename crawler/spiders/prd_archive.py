@@ -8,7 +8,6 @@ from typing import Any
 from scrapy import Request
 from scrapy.http import Response
 
-from crawler.items import PageItem
 from crawler.sources import Source
 from crawler.spiders.base import ARTICLE, SourceSpider
 
@@ -25,7 +24,7 @@ class PrdArchiveSpider(SourceSpider):
         self.last_found: dict[str, int] = {}
         self.highest: dict[str, int] = {}
 
-    async def start(self) -> Any:  # type: ignore[override]
+    async def start(self) -> Any:
         for source in self.sources:
             self.last_found[source.slug] = 0
             self.highest[source.slug] = 0
@@ -39,8 +38,9 @@ class PrdArchiveSpider(SourceSpider):
         """Request every id up to `upto` not requested yet."""
         while self.highest[source.slug] < upto and not self.full_enough:
             self.highest[source.slug] += 1
-            for request in self.article_request(self.nid_url(source, self.highest[source.slug]),
-                                                source, {}):
+            for request in self.article_request(
+                self.nid_url(source, self.highest[source.slug]), source, {}
+            ):
                 request.meta["handle_httpstatus_list"] = [404]
                 request.meta["thaipr_nid"] = self.highest[source.slug]
                 yield request
@@ -49,10 +49,9 @@ class PrdArchiveSpider(SourceSpider):
         source = next(s for s in self.sources if s.slug == response.meta[ARTICLE]["site"])
         nid = response.meta["thaipr_nid"]
         if response.status == 404:
-            self.crawler.stats.inc_value("thaipr/archive_missing")  # type: ignore[union-attr]
+            self.count("thaipr/archive_missing")
         else:
             self.last_found[source.slug] = max(self.last_found[source.slug], nid)
             yield from super().parse_article(response)
         if self.highest[source.slug] - self.last_found[source.slug] < MISSES:
             yield from self.probe(source, max(nid, self.last_found[source.slug]) + WINDOW)
-
