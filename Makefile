@@ -15,7 +15,7 @@ $(BIN)/thaipr: pyproject.toml
 
 setup: $(BIN)/thaipr
 
-demo: setup  ## extract the built-in sample pages (the crawler's demo replaces this)
+demo: setup  ## serve a replica of the platform, crawl it into demo-data/, show a few meetings
 	$(BIN)/python -m crawler.demo
 
 test: setup lint

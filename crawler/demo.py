@@ -1,28 +1,42 @@
-"""`make demo` until the crawler exists: extract the built-in sample pages (written for this
-project, one per template) and print what a researcher gets from each."""
+"""`make demo`: serve a replica of the platform on loopback, crawl it with `thaipr crawl`
+into ./demo-data, and show what a researcher gets: the crawl's summary and a few meetings
+from `thaipr query`. Run it again: the second crawl finds every article unchanged."""
 
-import json
+import subprocess
 import sys
+from pathlib import Path
 
-from crawler.replica.samples import SAMPLES
-from extract.article import extract_html
+from crawler.replica.catalog import Catalog
+from crawler.replica.server import Replica, ReplicaHTTPServer
+
+OUT = Path("demo-data")
+PROVINCES, PER_PROVINCE = 3, 20
+THAIPR = [sys.executable, "-m", "crawler.cli"]
+QUESTION = (
+    "SELECT event_date, event_time, province_th, chair, chair_position, venue "
+    "FROM meetings ORDER BY event_date DESC, province_th LIMIT 8"
+)
 
 
 def main() -> int:
-    for url, html in SAMPLES:
-        r = extract_html(html, url=url)
-        chair = next((o for o in r.officials if o.role == "chair"), None)
-        print(f"[{r.template}] {r.title}")
-        print(f"  event     {r.event.date} {r.event.time or ''} {r.event.type or ''}")
-        print(f"  province  {r.province.code} {r.province.name_th} ({r.province.source})")
-        if chair:
-            print(f"  chair     {chair.honorific}{chair.name}, {chair.position}")
-        if r.venues:
-            print(f"  venue     {r.venues[0].text}")
-        print(f"  credits   {json.dumps([c.__dict__ for c in r.credits], ensure_ascii=False)}")
-        for w in r.warnings:
-            print(f"  warning   {w}")
-    return 0
+    catalog = Catalog(PROVINCES, PER_PROVINCE)
+    server = ReplicaHTTPServer(Replica(catalog))
+    server.start()
+    print(f"replica: {catalog.total} articles on {', '.join(catalog.sites)} at {server.url}")
+    try:
+        crawl = subprocess.run(
+            [*THAIPR, "crawl", "--out", str(OUT), "--site-url-template", server.url + "/{slug}",
+             "--province", ",".join(catalog.sites), "--delay", "0.02", "--log-level", "WARNING"],
+            check=False,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    if crawl.returncode not in (0, 1):
+        return crawl.returncode
+    print(f"\nmeetings in {OUT}/ (thaipr query --data {OUT} \"{QUESTION}\"):\n")
+    query = subprocess.run([*THAIPR, "query", "--data", str(OUT), QUESTION], check=False)
+    return crawl.returncode or query.returncode
 
 
 if __name__ == "__main__":

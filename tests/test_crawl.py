@@ -245,3 +245,17 @@ def test_pages_that_fail_are_recorded_and_exit_1(tmp_path: Path) -> None:
     rows = connect(tmp_path).execute("SELECT url, stage, http_status FROM errors").fetchall()
     assert len(rows) == 1 and rows[0][0].endswith(broken) and rows[0][1:] == ("fetch", 500)
     assert connect(tmp_path).execute("SELECT count(*) FROM articles").fetchone() == (5,)
+
+
+def test_demo_crawls_the_replica_and_shows_meetings(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "crawler.demo"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "60 new, 0 changed, 0 unchanged, 0 errors" in result.stdout
+    assert "(8 rows)" in result.stdout
+    again = subprocess.run([sys.executable, "-m", "crawler.demo"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=300)
+    assert "0 new, 0 changed, 60 unchanged" in again.stdout
