@@ -69,6 +69,13 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="no delays, high concurrency: for your own replica only",
     )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting, as `scrapy crawl -s` takes it (repeatable)",
+    )
     p.add_argument("--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--log-file", type=Path, help="write Scrapy's log here instead of stderr")
     p.set_defaults(run=run)
@@ -99,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
         return _usage(str(exc))
     if not sources:
         return _usage(f"no {args.spider} source to crawl")
+    if any("=" not in pair for pair in args.set):
+        return _usage("--set takes NAME=VALUE")
     if _locked(args.out):
         print(f"thaipr crawl: another crawl is writing {args.out}", file=sys.stderr)
         return EXIT_NO_CRAWL
@@ -136,6 +145,9 @@ def settings_for(args: argparse.Namespace) -> Any:
             CONCURRENT_REQUESTS=32,
             CONCURRENT_REQUESTS_PER_DOMAIN=32,
         )
+    for pair in args.set:
+        name, _, value = pair.partition("=")
+        overrides[name.strip()] = value
     settings.setdict(overrides, priority="cmdline")
     return settings
 

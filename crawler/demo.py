@@ -25,8 +25,20 @@ def main() -> int:
     print(f"replica: {catalog.total} articles on {', '.join(catalog.sites)} at {server.url}")
     try:
         crawl = subprocess.run(
-            [*THAIPR, "crawl", "--out", str(OUT), "--site-url-template", server.url + "/{slug}",
-             "--province", ",".join(catalog.sites), "--delay", "0.02", "--log-level", "WARNING"],
+            [
+                *THAIPR,
+                "crawl",
+                "--out",
+                str(OUT),
+                "--site-url-template",
+                server.url + "/{slug}",
+                "--province",
+                ",".join(catalog.sites),
+                "--delay",
+                "0.02",
+                "--log-level",
+                "WARNING",
+            ],
             check=False,
         )
     finally:
@@ -34,7 +46,7 @@ def main() -> int:
         server.server_close()
     if crawl.returncode not in (0, 1):
         return crawl.returncode
-    print(f"\nmeetings in {OUT}/ (thaipr query --data {OUT} \"{QUESTION}\"):\n")
+    print(f'\nmeetings in {OUT}/ (thaipr query --data {OUT} "{QUESTION}"):\n')
     query = subprocess.run([*THAIPR, "query", "--data", str(OUT), QUESTION], check=False)
     return crawl.returncode or query.returncode
 

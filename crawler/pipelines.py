@@ -13,10 +13,9 @@ from typing import IO, Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawler.extraction import Extractor, default_workers
 from crawler.incremental import out_dir, state_of
 from crawler.items import ErrorItem, PageItem
-from extract.article import extract_html
-from extract.encoding import decode
 from output.ids import article_id, crawl_id
 from output.validate import SchemaError
 from output.writer import DatasetWriter
@@ -52,12 +51,17 @@ class CrawlLocked(RuntimeError):
 class ExtractPipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        workers = crawler.settings.get("THAIPR_EXTRACT_WORKERS")
+        self.extract = Extractor(default_workers() if workers in (None, "") else int(workers))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
+    def close_spider(self, spider: Any = None) -> None:
+        self.extract.close()
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
         digest = hashlib.sha256(item.body).hexdigest()
@@ -66,9 +70,9 @@ class ExtractPipeline:
             if self.crawler.stats:
                 self.crawler.stats.inc_value("thaipr/unchanged")
             raise DropItem("unchanged")
+        charset = _charset(item.headers.get("Content-Type", ""))
         try:
-            decoded = decode(item.body, _charset(item.headers.get("Content-Type", "")))
-            record = extract_html(decoded.text, url=item.canonical_url).to_dict()
+            record = await self.extract(item.body, charset, item.canonical_url)
         except Exception as exc:  # extraction must never stop a crawl: record it
             log.exception("extraction failed on %s", item.url)
             return ErrorItem(
@@ -81,7 +85,6 @@ class ExtractPipeline:
                 item.status,
             )
         record["url"] = item.url
-        record["encoding"], record["encoding_repaired"] = decoded.encoding, decoded.repaired
         return RecordItem(record, item, digest)
 
 

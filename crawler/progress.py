@@ -34,8 +34,24 @@ def summary_line(stats: StatsCollector, seconds: float) -> str:
     duration = f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}"
     return (
         f"{c['pages']} pages, {c['new']} new, {c['changed']} changed, "
-        f"{c['unchanged']} unchanged, {c['errors']} errors in {duration}"
+        f"{c['unchanged']} unchanged, {c['errors']} errors in {duration}, "
+        f"peak memory {peak_memory_mb():.0f} MB"
     )
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inflated by the
+    parent's size before exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class Progress:

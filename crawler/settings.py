@@ -21,6 +21,9 @@ DOWNLOAD_DELAY = 1.0
 DOWNLOAD_DELAY_JITTER = 0.0  # the delay is a minimum gap, as robots.txt Crawl-delay means
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
+# Items processed at once per response: a listing yields at most a page of requests, an
+# article one item. Scrapy's default (100) starts 100 tasks for every response.
+CONCURRENT_ITEMS = 8
 THAIPR_SHARED_SLOTS = {"prd.go.th": "prd.go.th"}  # host suffix -> slot shared by all its hosts
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
@@ -55,6 +58,9 @@ ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,
     "crawler.pipelines.DatasetPipeline": 200,
 }
+
+# Extraction worker processes (default: one per core beyond the engine's; 0: inline).
+THAIPR_EXTRACT_WORKERS = None
 
 # The dataset and the crawl state; spider arguments or `thaipr crawl --out` override.
 THAIPR_OUT = "data"

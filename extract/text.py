@@ -71,11 +71,21 @@ def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
 
 def starts_with_any(text: str, words: Iterable[str]) -> str | None:
     """The longest of `words` that `text` starts with, or None."""
-    best = None
-    for w in words:
-        if text.startswith(w) and (best is None or len(w) > len(best)):
-            best = w
-    return best
+    m = _prefix_regex(words).match(text)
+    return m.group(0) if m else None
+
+
+# Lexicons are module constants: their trie regex is built once, keyed by identity (the
+# collection is kept alongside, so its id cannot be reused while cached).
+_PREFIX_REGEXES: dict[int, tuple[Iterable[str], re.Pattern[str]]] = {}
+
+
+def _prefix_regex(words: Iterable[str]) -> re.Pattern[str]:
+    cached = _PREFIX_REGEXES.get(id(words))
+    if cached is None or cached[0] is not words:
+        cached = (words, re.compile(alternation(words)))
+        _PREFIX_REGEXES[id(words)] = cached
+    return cached[1]
 
 
 def find_first(text: str, words: Iterable[str], start: int = 0) -> tuple[int, str] | None:

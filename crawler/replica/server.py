@@ -115,11 +115,12 @@ class Replica:
             day = s.published.date()
             url = f"{prefix}/th/content/category/detail/id/{cat}/iid/{item}"
             image = s.images[0] if s.images else ""
+            intro = s.paragraphs[0] if s.paragraphs else ""
             rows.append(
                 f'<div class="inforow"><div class="image"><img src="{prefix}{image}">'
                 f'<div class="image-date">{_thai_day(day)}</div></div>'
                 f'<div class="detail-title"><a href="{url}">{escape(s.title)}</a></div>'
-                f'<div class="detail-intro">{escape(s.paragraphs[0][:120])}</div></div>'
+                f'<div class="detail-intro">{escape(intro[:120])}</div></div>'
             )
         return "".join(rows)
 

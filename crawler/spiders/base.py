@@ -54,7 +54,7 @@ class SourceSpider(Spider):
         self.site_url_template = site_url_template
         self.out = out
         self.full = full in (True, "1", "true", "yes")
-        self.scheduled = 0
+        self.scheduled: set[str] = set()  # article URLs requested (listing and feed repeat them)
 
     def count(self, stat: str) -> None:
         if self.crawler.stats:
@@ -78,14 +78,14 @@ class SourceSpider(Spider):
 
     @property
     def full_enough(self) -> bool:
-        return self.max_articles is not None and self.scheduled >= self.max_articles
+        return self.max_articles is not None and len(self.scheduled) >= self.max_articles
 
     def article_request(
         self, url: str, source: Source, listed: dict[str, Any]
     ) -> Iterator[Request]:
-        if self.full_enough:
+        if self.full_enough or url in self.scheduled:
             return
-        self.scheduled += 1
+        self.scheduled.add(url)
         yield Request(
             url,
             callback=self.parse_article,

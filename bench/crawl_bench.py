@@ -1,0 +1,89 @@
+"""The crawler end to end on the replica serving the whole corpus (20 provinces), politeness
+off: articles/s with extraction and writing, against the same crawl with them switched off
+(bare Scrapy) in the same run, and the crawl's peak memory at 5,000 and at every article.
+
+    python -m bench.crawl_bench [--provinces 20] [--small 5000]
+"""
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.shared import CORPUS
+
+THAIPR = [sys.executable, "-m", "crawler.cli"]
+SUMMARY = re.compile(r"thaipr crawl: (\d+) pages, (\d+) new.*peak memory (\d+) MB")
+
+
+def start_replica(provinces: int) -> tuple[subprocess.Popen[str], str, int]:
+    proc = subprocess.Popen(
+        [*THAIPR, "replica", "--port", "0", "--provinces", str(provinces), "--corpus", str(CORPUS)],
+        stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()  # "thaipr replica: N articles on K sites at URL/{slug}"
+    m = re.search(r": (\d+) articles on \d+ sites at (\S+)/\{slug\}", line)
+    if not m:
+        proc.kill()
+        raise RuntimeError(f"replica did not start: {line!r}")
+    return proc, m.group(2), int(m.group(1))
+
+
+def sites(url: str) -> str:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(url + "/manifest.json") as r:
+        return ",".join(s["slug"] for s in json.load(r)["sites"])
+
+
+def crawl(url: str, slugs: str, out: Path, *extra: str) -> tuple[float, int, int, float]:
+    """(seconds, pages, articles, peak MB) of one crawl."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [*THAIPR, "crawl", "--out", str(out), "--site-url-template", url + "/{slug}",
+         "--province", slugs, "--no-politeness", "--full", "--log-level", "ERROR", *extra],
+        capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    m = SUMMARY.search(done.stdout)
+    if not m:
+        raise RuntimeError(f"crawl failed ({done.returncode}): {done.stdout} {done.stderr[-2000:]}")
+    return seconds, int(m.group(1)), int(m.group(2)), float(m.group(3))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--provinces", type=int, default=20)
+    ap.add_argument("--small", type=int, default=5000, help="articles in the smaller crawl")
+    args = ap.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"bench: {CORPUS} is absent (../shared is only beside checkouts and CI runs)")
+        return 0
+    replica, url, total = start_replica(args.provinces)
+    try:
+        slugs = sites(url)
+        with tempfile.TemporaryDirectory(prefix="thaipr-crawl-bench-") as tmp:
+            tmpdir = Path(tmp)
+            bare = crawl(url, slugs, tmpdir / "bare", "--set", "ITEM_PIPELINES={}")
+            full = crawl(url, slugs, tmpdir / "full")
+            small = crawl(url, slugs, tmpdir / "small", "--max-articles", str(args.small))
+    finally:
+        replica.terminate()
+        replica.wait()
+    bare_rate, full_rate = total / bare[0], full[2] / full[0]
+    print(f"replica: {total} corpus articles on {args.provinces} sites")
+    print(f"bare Scrapy (no extraction, no writing): {bare[1]} pages in {bare[0]:.1f} s, "
+          f"{bare_rate:.0f} articles/s, peak {bare[3]:.0f} MB")
+    print(f"thaipr end to end: {full[2]} articles in {full[0]:.1f} s, {full_rate:.0f} articles/s, "
+          f"peak {full[3]:.0f} MB")
+    print(f"ratio to bare Scrapy: {full_rate / bare_rate:.2f} (floor 0.70)")
+    print(f"peak memory: {small[3]:.0f} MB at {small[2]} articles, {full[3]:.0f} MB at "
+          f"{full[2]} articles (floor: <= 400 MB at both)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
