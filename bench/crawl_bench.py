@@ -22,7 +22,9 @@ SUMMARY = re.compile(r"thaipr crawl: (\d+) pages, (\d+) new.*peak memory (\d+) M
 def start_replica(provinces: int) -> tuple[subprocess.Popen[str], str, int]:
     proc = subprocess.Popen(
         [*THAIPR, "replica", "--port", "0", "--provinces", str(provinces), "--corpus", str(CORPUS)],
-        stdout=subprocess.PIPE, text=True)
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     line = proc.stdout.readline()  # "thaipr replica: N articles on K sites at URL/{slug}"
     m = re.search(r": (\d+) articles on \d+ sites at (\S+)/\{slug\}", line)
@@ -44,9 +46,24 @@ def crawl(url: str, slugs: str, out: Path, *extra: str) -> tuple[float, int, int
     """(seconds, pages, articles, peak MB) of one crawl."""
     started = time.perf_counter()
     done = subprocess.run(
-        [*THAIPR, "crawl", "--out", str(out), "--site-url-template", url + "/{slug}",
-         "--province", slugs, "--no-politeness", "--full", "--log-level", "ERROR", *extra],
-        capture_output=True, text=True)
+        [
+            *THAIPR,
+            "crawl",
+            "--out",
+            str(out),
+            "--site-url-template",
+            url + "/{slug}",
+            "--province",
+            slugs,
+            "--no-politeness",
+            "--full",
+            "--log-level",
+            "ERROR",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     m = SUMMARY.search(done.stdout)
     if not m:
@@ -75,13 +92,19 @@ def main(argv: list[str] | None = None) -> int:
         replica.wait()
     bare_rate, full_rate = total / bare[0], full[2] / full[0]
     print(f"replica: {total} corpus articles on {args.provinces} sites")
-    print(f"bare Scrapy (no extraction, no writing): {bare[1]} pages in {bare[0]:.1f} s, "
-          f"{bare_rate:.0f} articles/s, peak {bare[3]:.0f} MB")
-    print(f"thaipr end to end: {full[2]} articles in {full[0]:.1f} s, {full_rate:.0f} articles/s, "
-          f"peak {full[3]:.0f} MB")
+    print(
+        f"bare Scrapy (no extraction, no writing): {bare[1]} pages in {bare[0]:.1f} s, "
+        f"{bare_rate:.0f} articles/s, peak {bare[3]:.0f} MB"
+    )
+    print(
+        f"thaipr end to end: {full[2]} articles in {full[0]:.1f} s, {full_rate:.0f} articles/s, "
+        f"peak {full[3]:.0f} MB"
+    )
     print(f"ratio to bare Scrapy: {full_rate / bare_rate:.2f} (floor 0.70)")
-    print(f"peak memory: {small[3]:.0f} MB at {small[2]} articles, {full[3]:.0f} MB at "
-          f"{full[2]} articles (floor: <= 400 MB at both)")
+    print(
+        f"peak memory: {small[3]:.0f} MB at {small[2]} articles, {full[3]:.0f} MB at "
+        f"{full[2]} articles (floor: <= 400 MB at both)"
+    )
     return 0
 
 

@@ -251,13 +251,23 @@ def test_demo_crawls_the_replica_and_shows_meetings(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "crawler.demo"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler.demo"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "60 new, 0 changed, 0 unchanged, 0 errors" in result.stdout
     assert "(8 rows)" in result.stdout
-    again = subprocess.run([sys.executable, "-m", "crawler.demo"], cwd=tmp_path,
-                           capture_output=True, text=True, timeout=300)
+    again = subprocess.run(
+        [sys.executable, "-m", "crawler.demo"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "0 new, 0 changed, 60 unchanged" in again.stdout
 
 
@@ -271,10 +281,26 @@ def test_scrapy_crawl_works_the_way_scrapy_users_expect(tmp_path: Path) -> None:
     catalog = Catalog(1, 5)
     with serving(catalog) as server:
         result = subprocess.run(
-            [scrapy, "crawl", "prd", "-a", f"province={','.join(catalog.sites)}",
-             "-a", f"out={tmp_path}", "-a", f"site_url_template={server.url}/{{slug}}",
-             "-s", "DOWNLOAD_DELAY=0", "-s", "THAIPR_EXTRACT_WORKERS=0"],
-            cwd=repo, capture_output=True, text=True, timeout=300)
+            [
+                scrapy,
+                "crawl",
+                "prd",
+                "-a",
+                f"province={','.join(catalog.sites)}",
+                "-a",
+                f"out={tmp_path}",
+                "-a",
+                f"site_url_template={server.url}/{{slug}}",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "THAIPR_EXTRACT_WORKERS=0",
+            ],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "summary: " in result.stderr and "5 new" in result.stderr
     assert "fill rates over 5 records" in result.stderr

@@ -32,7 +32,9 @@ def free_port() -> int:
 def api(port: int, endpoint: str, form: dict[str, str] | None = None) -> dict:
     data = urllib.parse.urlencode(form).encode() if form else None
     query = "" if form or endpoint.endswith("status.json") else "?project=thaipr"
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{endpoint}{query}", data=data, timeout=10) as r:
+    with urllib.request.urlopen(
+        f"http://127.0.0.1:{port}/{endpoint}{query}", data=data, timeout=10
+    ) as r:
         return json.load(r)
 
 
@@ -43,9 +45,12 @@ def scrapyd(tmp_path: Path) -> Iterator[int]:
     home.mkdir()
     (home / "scrapyd.conf").write_text(
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {home}/eggs\n"
-        f"logs_dir = {home}/logs\ndbs_dir = {home}/dbs\nitems_dir =\n", encoding="utf-8")
-    proc = subprocess.Popen([BIN / "scrapyd"], cwd=home, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+        f"logs_dir = {home}/logs\ndbs_dir = {home}/dbs\nitems_dir =\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [BIN / "scrapyd"], cwd=home, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         for _ in range(100):
             try:
@@ -62,9 +67,14 @@ def scrapyd(tmp_path: Path) -> Iterator[int]:
 
 
 def test_deploy_schedule_and_find_the_records(scrapyd: int, tmp_path: Path) -> None:
-    deploy = subprocess.run([BIN / "scrapyd-deploy", "test", "-p", "thaipr"], cwd=REPO,
-                            env={**os.environ, "THAIPR_SCRAPYD_PORT": str(scrapyd)},
-                            capture_output=True, text=True, timeout=300)
+    deploy = subprocess.run(
+        [BIN / "scrapyd-deploy", "test", "-p", "thaipr"],
+        cwd=REPO,
+        env={**os.environ, "THAIPR_SCRAPYD_PORT": str(scrapyd)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     shutil.rmtree(REPO / "build", ignore_errors=True)
     assert deploy.returncode == 0, deploy.stderr
     assert '"status": "ok"' in deploy.stdout + deploy.stderr
@@ -73,11 +83,18 @@ def test_deploy_schedule_and_find_the_records(scrapyd: int, tmp_path: Path) -> N
     catalog = Catalog(1, 8)
     out = tmp_path / "data"
     with serving(catalog) as server:
-        job = api(scrapyd, "schedule.json", {
-            "project": "thaipr", "spider": "prd", "province": ",".join(catalog.sites),
-            "out": str(out), "site_url_template": server.url + "/{slug}",
-            "setting": "DOWNLOAD_DELAY=0",
-        })["jobid"]
+        job = api(
+            scrapyd,
+            "schedule.json",
+            {
+                "project": "thaipr",
+                "spider": "prd",
+                "province": ",".join(catalog.sites),
+                "out": str(out),
+                "site_url_template": server.url + "/{slug}",
+                "setting": "DOWNLOAD_DELAY=0",
+            },
+        )["jobid"]
         for _ in range(600):
             if any(j["id"] == job for j in api(scrapyd, "listjobs.json")["finished"]):
                 break
