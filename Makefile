@@ -32,9 +32,10 @@ eval: setup  ## the quality gate on ../shared/eval
 corpus: setup  ## all 28,555 corpus articles as text and HTML: exceptions and fill rates
 	$(BIN)/python -m bench.corpus_run
 
-bench: setup  ## extraction speed, then the dataset at corpus scale (about 4 minutes)
+bench: setup  ## extraction speed, the dataset at corpus scale, the crawler (about 12 minutes)
 	$(BIN)/python -m bench.extract_bench --pages 2000
 	$(BIN)/python -m bench.dataset_bench
+	$(BIN)/python -m bench.crawl_bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

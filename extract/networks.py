@@ -8,15 +8,17 @@ import re
 from dataclasses import dataclass
 
 from extract.lexicon import NETWORK_LIST_STOPS, NETWORK_WORD
-from extract.text import alternation, scan_view, squash
+from extract.text import alternation, first_chars, scan_view, squash
 
 # A list must name at least this many networks to be read as one.
 MIN_LIST_ITEMS = 2
 MAX_LIST_CHARS = 600
 
-_COUNT = re.compile(rf"(?P<n>\d+)\s?{NETWORK_WORD}(?![ก-๛])")
+_COUNT = re.compile(rf"(?=\d)(?P<n>\d+)\s?{NETWORK_WORD}(?![ก-๛])")
 _INTRO = re.compile(r"\s*(?:\(|ซึ่งประกอบด้วย|ประกอบด้วย|ได้แก่|คือ|ทั้ง)\s*")
-_ITEM_START = re.compile(rf"(?:(?<=\s)|(?<=\()|^)(?:และ)?{NETWORK_WORD}")
+_ITEM_START = re.compile(
+    rf"(?={first_chars(('และ', NETWORK_WORD))})(?:(?<=\s)|(?<=\()|^)(?:และ)?{NETWORK_WORD}"
+)
 _LIST_END = re.compile(rf"\)|\n|(?<=\s)(?:{alternation(NETWORK_LIST_STOPS)})")
 
 

@@ -84,7 +84,8 @@ def _build_month_table() -> tuple[dict[str, int], str]:
 MONTH_NUMBERS, _MONTH = _build_month_table()
 _YEAR = r"(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*)?(?P<{name}>\d{{4}}|\d{{2}})(?![\d])"
 _SEP = r"\s*(?:-|–|—|ถึง(?:วันที่)?)\s*"
-_DAY = r"(?<![\d.:/])(?P<{name}>[0-3]?\d)"
+# Leading `(?=\d)`: the engine skips to digits (see text.first_chars); same matches.
+_DAY = r"(?=\d)(?<![\d.:/])(?P<{name}>[0-3]?\d)"
 
 DATE_RANGE_CROSS_MONTH = re.compile(
     _DAY.format(name="d1")
@@ -103,21 +104,21 @@ DATE_SINGLE = re.compile(
     _DAY.format(name="d") + rf"\s*(?P<m>{_MONTH})\s*(?:{_YEAR.format(name='y')})?"
 )
 DATE_NUMERIC = re.compile(
-    r"(?<![\d/.\-])(?P<d>[0-3]?\d)(?P<sep>[/-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-])"
+    r"(?=\d)(?<![\d/.\-])(?P<d>[0-3]?\d)(?P<sep>[/-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-])"
 )
 # A Thai word after a day number that may be a misspelt month ("มิถุนาบน"); a year must follow.
 DATE_FUZZY_MONTH = re.compile(
     _DAY.format(name="d") + r"\s*(?P<m>[ก-๛]{4,11})\s*" + _YEAR.format(name="y")
 )
 FISCAL_YEAR = re.compile(
-    r"(?:ประจำ)?ปีงบ(?:ประมาณ|\s?ฯ|\.)?\s*(?:(?:พ\.?\s?ศ\.?)\s*)?(?P<y1>\d{4}|\d{2})(?![\d])"
+    r"(?=ป)(?:ประจำ)?ปีงบ(?:ประมาณ|\s?ฯ|\.)?\s*(?:(?:พ\.?\s?ศ\.?)\s*)?(?P<y1>\d{4}|\d{2})(?![\d])"
     r"(?:\s*[-–]\s*(?P<y2>\d{4}|\d{2})(?![\d]))?"
 )
 YEAR_RANGE = re.compile(
-    r"(?:พ\.?\s?ศ\.?|ปี)\s*(?P<y1>\d{4})\s*[-–]\s*(?:(?:พ\.?\s?ศ\.?)\s*)?(?P<y2>\d{4})(?![\d])"
+    r"(?=[พป])(?:พ\.?\s?ศ\.?|ปี)\s*(?P<y1>\d{4})\s*[-–]\s*(?:(?:พ\.?\s?ศ\.?)\s*)?(?P<y2>\d{4})(?![\d])"
 )
 TIME = re.compile(
-    r"(?:เวลา\s*(?:ประมาณ\s*)?)?(?<![\d.])(?P<h>[0-2]?\d)\s?[.:]\s?(?P<mi>[0-5]\d)"
+    r"(?=[\dเ])(?:เวลา\s*(?:ประมาณ\s*)?)?(?<![\d.])(?P<h>[0-2]?\d)\s?[.:]\s?(?P<mi>[0-5]\d)"
     r"(?:\s*(?:-|–|ถึง)\s*(?P<h2>[0-2]?\d)[.:](?P<mi2>[0-5]\d))?\s*(?:น\.?|นาฬิกา)"
     r"|เวลา\s*(?:ประมาณ\s*)?(?P<hb>[0-2]?\d)[.:](?P<mib>[0-5]\d)(?![\d])"
 )
