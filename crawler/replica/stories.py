@@ -135,6 +135,7 @@ def story(site: str, item: int, province_th: str, province_code: str, published:
     )
     follow = (
         f"ที่ประชุมได้ติดตามความก้าวหน้าของการดำเนินงานตามแผนพัฒนาจังหวัด{province_th} "
+        f"ระยะที่ 2 พ.ศ.2566-2570 และโครงการประจำปีงบประมาณ {published.year + 543} "
         "และมอบหมายให้ทุกหน่วยงานรายงานผลในการประชุมครั้งต่อไป"
     )
     credit_line, credits = _credits(rng, province_th)
@@ -184,8 +185,15 @@ def _date_phrase(rng: random.Random, day: date, published: date) -> str:
             THAI_DIGITS
         ),
     ]
+    forms += [
+        f"เมื่อวันที่ {day.day:02d}-{day.month:02d}-{be % 100}",  # numeric, BE year
+        f"เมื่อวันที่ {day.day} {MONTHS_TH[day.month - 1]} {day.year}",  # CE year
+        f"วันที่{day.day}{MONTHS_ABBR[day.month - 1].replace('.', '')}{be % 100}",  # no dots
+    ]
     if day == published:
         forms.append(f"วันนี้ ({day.day} {MONTHS_ABBR[day.month - 1]})")  # no year: the page's
+    if (published - day).days == 1:
+        forms.append(f"วานนี้ ({day.day} {MONTHS_ABBR[day.month - 1]} {be % 100})")
     return rng.choice(forms)
 
 
@@ -223,5 +231,8 @@ def _credits(rng: random.Random, province_th: str) -> tuple[str, tuple[tuple[str
         ),
         (f"ภาพ/ข่าว : {reporter}", (("reporter_photographer", reporter),)),
         (f"ข่าวจาก : {office}", (("source", office),)),
+        (f"ข่าว/ภาพ : สวท.{province_th}", (("reporter_photographer", f"สวท.{province_th}"),)),
+        (f"ข่าว : กลุ่มงานสารสนเทศฯ สพจ.{province_th}",
+         (("reporter", f"กลุ่มงานสารสนเทศฯ สพจ.{province_th}"),)),
     ]
     return rng.choice(forms)
