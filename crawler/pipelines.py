@@ -110,7 +110,7 @@ class DatasetPipeline:
             raise CrawlLocked(f"another crawl is writing {out}") from exc
         state = state_of(self.crawler)
         run = self.crawler.settings.get("THAIPR_CRAWL_ID") or crawl_id("crawl")
-        self.writer = DatasetWriter(out, run, on_commit=state.stored)
+        self.writer = DatasetWriter(out, run, on_commit=state.stored, background=True)
         for line in self.writer.recovered:
             log.warning("dataset: %s", line)
 

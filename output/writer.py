@@ -6,13 +6,15 @@ written: one file per table and partition, staged and synced, then published by 
 flat tables first and `articles` last. `articles` is the commit record: a mention row whose
 article row is missing (a kill between renames) is invisible to the views and dropped by
 compaction. `on_commit` is called with the ids of the articles just published, so a crawler
-can mark them stored only once they are."""
+can mark them stored only once they are. With `background=True` a full buffer is written by
+a thread while records keep coming; commits are still reported in the caller's thread."""
 
 import os
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -51,6 +53,7 @@ class DatasetWriter:
         flush_articles: int = FLUSH_ARTICLES,
         flush_seconds: float = FLUSH_SECONDS,
         on_commit: Callable[[list[str]], None] | None = None,
+        background: bool = False,
     ) -> None:
         self.data = Path(data)
         self.crawl_id = crawl_id or ids.crawl_id()
@@ -68,6 +71,11 @@ class DatasetWriter:
         self._articles: dict[str, dict[str, list[Row]]] = {}
         self._errors: list[Row] = []
         self._last_flush = time.monotonic()
+        # With `background`, full buffers are written by one thread while adds go on.
+        self._thread = ThreadPoolExecutor(1, "dataset-writer") if background else None
+        self._in_flight: Future[list[str]] | None = None
+        self._ready: list[str] = []  # published, not yet reported to on_commit
+        self._lock = threading.Lock()
 
     def add(
         self,
@@ -116,19 +124,30 @@ class DatasetWriter:
         return len(self._articles) + len(self._errors)
 
     def flush(self) -> list[str]:
-        """Publish everything buffered; returns the article ids published."""
+        """Publish everything buffered (after any flush in flight); returns the article ids
+        this call published."""
+        self._wait()
+        batch = self._take()
+        committed = self._write(*batch) if batch[0] or batch[1] else []
+        self._deliver()
+        return committed
+
+    def _take(self) -> tuple[dict[str, dict[str, list[Row]]], list[Row]]:
         self._last_flush = time.monotonic()
-        if not self.pending:
-            return []
+        batch = (self._articles, self._errors)
+        self._articles, self._errors = {}, []
+        return batch
+
+    def _write(self, articles: dict[str, dict[str, list[Row]]], errors: list[Row]) -> list[str]:
+        """Stage and publish one batch; runs in the background thread when there is one."""
         by_table: dict[tuple[str, Partition], list[Row]] = defaultdict(list)
-        for rows in self._articles.values():
+        for rows in articles.values():
             where = partition_of(rows[ARTICLES.name][0])
             for table, table_rows in rows.items():
                 by_table[table, where].extend(table_rows)
-        for row in self._errors:
-            by_table[ERRORS.name, (row["province_code"] or NO_PROVINCE, row["time"].year)].append(
-                row
-            )
+        for row in errors:
+            where = (row["province_code"] or NO_PROVINCE, row["time"].year)
+            by_table[ERRORS.name, where].append(row)
         staged = self._stage(by_table)
         kill_point("writer.staged")
         # Flat tables first, `articles` (the commit record) after them, errors last.
@@ -137,14 +156,33 @@ class DatasetWriter:
             file.publish()
             kill_point("writer.published_one")
         kill_point("writer.published_all")
-        committed = list(self._articles)
-        self.articles_written += len(committed)
-        self.errors_written += len(self._errors)
-        self.files_written += len(staged)
-        self._articles, self._errors = {}, []
-        if self.on_commit and committed:
-            self.on_commit(committed)
+        committed = list(articles)
+        with self._lock:
+            self.articles_written += len(committed)
+            self.errors_written += len(errors)
+            self.files_written += len(staged)
+            self._ready.extend(committed)
         return committed
+
+    def _flush_in_background(self) -> None:
+        """Hand the buffer to the writing thread and go on buffering: the caller (a
+        crawl's event loop) is not held up by Parquet writes. One batch at a time."""
+        self._wait()
+        assert self._thread is not None
+        self._in_flight = self._thread.submit(self._write, *self._take())
+
+    def _wait(self) -> None:
+        """Let the batch in flight finish; its failure is raised here."""
+        if self._in_flight is not None:
+            in_flight, self._in_flight = self._in_flight, None
+            in_flight.result()
+
+    def _deliver(self) -> None:
+        """Report published articles to `on_commit`, in the caller's thread."""
+        with self._lock:
+            ready, self._ready = self._ready, []
+        if self.on_commit and ready:
+            self.on_commit(ready)
 
     def _stage(
         self, by_table: dict[tuple[str, Partition], list[Row]]
@@ -173,14 +211,20 @@ class DatasetWriter:
         try:
             self.flush()
         finally:
+            if self._thread is not None:
+                self._thread.shutdown(wait=True)
             if self._staging:
                 self._staging.close()
                 self._staging = None
 
     def _maybe_flush(self) -> None:
+        self._deliver()
         due = time.monotonic() - self._last_flush >= self.flush_seconds
         if len(self._articles) >= self.flush_articles or (due and self.pending):
-            self.flush()
+            if self._thread is not None:
+                self._flush_in_background()
+            else:
+                self.flush()
 
     def __enter__(self) -> "DatasetWriter":
         return self

@@ -1,6 +1,7 @@
 """A process for crash tests to kill: writes records into a dataset, or compacts one.
 
     python -m tests.dataset_worker write DATA --count N [--start S] [--flush K] [--log FILE]
+        [--background]
     python -m tests.dataset_worker compact DATA
 
 `write` appends the ids of every commit the writer reports to FILE (synced), so a test
@@ -24,6 +25,7 @@ def main() -> int:
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--flush", type=int, default=10)
     parser.add_argument("--log", type=Path)
+    parser.add_argument("--background", action="store_true", help="write in a thread")
     args = parser.parse_args()
     if args.action == "compact":
         print(compact(args.data).line())
@@ -36,7 +38,9 @@ def main() -> int:
                 f.flush()
                 os.fsync(f.fileno())
 
-    with DatasetWriter(args.data, flush_articles=args.flush, on_commit=log) as writer:
+    with DatasetWriter(
+        args.data, flush_articles=args.flush, on_commit=log, background=args.background
+    ) as writer:
         for i in range(args.start, args.start + args.count):
             writer.add(record(i))
     return 0

@@ -86,10 +86,14 @@ def test_writer_killed_at_a_point_loses_nothing_committed(tmp_path: Path, point:
     assert sum(pq.read_metadata(f).num_rows for f in data_files(data, "articles")) == ARTICLES
 
 
+@pytest.mark.parametrize("background", [False, True], ids=["inline", "background"])
 @pytest.mark.parametrize("delay", [0.4, 0.8, 1.2, 1.6, 2.0])
-def test_writer_killed_at_any_moment_loses_nothing_committed(tmp_path: Path, delay: float) -> None:
+def test_writer_killed_at_any_moment_loses_nothing_committed(
+    tmp_path: Path, delay: float, background: bool
+) -> None:
     data, log = tmp_path / "data", tmp_path / "commits.log"
-    proc = worker("write", str(data), "--count", "400", "--flush", "7", "--log", str(log))
+    extra = ["--background"] if background else []
+    proc = worker("write", str(data), "--count", "400", "--flush", "7", "--log", str(log), *extra)
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=60)

@@ -59,6 +59,23 @@ def test_the_latest_fetch_wins_whatever_the_write_order(tmp_path: Path) -> None:
     assert titles == [(record(0, " (สกัดใหม่)")["title"],)]
 
 
+def test_background_writing_gives_the_same_dataset_and_reports_every_commit(
+    tmp_path: Path,
+) -> None:
+    reported: list[str] = []
+    with DatasetWriter(
+        tmp_path / "bg", flush_articles=3, background=True, on_commit=reported.extend
+    ) as writer:
+        ids = [writer.add(rec, fetched_at=T0) for rec in records(10)]
+    write(tmp_path / "inline", records(10), flush_articles=3)
+    assert sorted(reported) == sorted(ids)
+    question = "SELECT article_id, title, event_date FROM articles ORDER BY article_id"
+    assert (
+        connect(tmp_path / "bg").execute(question).fetchall()
+        == connect(tmp_path / "inline").execute(question).fetchall()
+    )
+
+
 def test_a_record_added_twice_in_one_buffer_is_written_once(tmp_path: Path) -> None:
     with DatasetWriter(tmp_path) as writer:
         writer.add(record(0))

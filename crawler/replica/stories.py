@@ -232,7 +232,9 @@ def _credits(rng: random.Random, province_th: str) -> tuple[str, tuple[tuple[str
         (f"ภาพ/ข่าว : {reporter}", (("reporter_photographer", reporter),)),
         (f"ข่าวจาก : {office}", (("source", office),)),
         (f"ข่าว/ภาพ : สวท.{province_th}", (("reporter_photographer", f"สวท.{province_th}"),)),
-        (f"ข่าว : กลุ่มงานสารสนเทศฯ สพจ.{province_th}",
-         (("reporter", f"กลุ่มงานสารสนเทศฯ สพจ.{province_th}"),)),
+        (
+            f"ข่าว : กลุ่มงานสารสนเทศฯ สพจ.{province_th}",
+            (("reporter", f"กลุ่มงานสารสนเทศฯ สพจ.{province_th}"),),
+        ),
     ]
     return rng.choice(forms)
