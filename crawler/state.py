@@ -1,7 +1,8 @@
 """The crawl state: what was fetched and stored, with its validators (ETag, Last-Modified)
 and content hash, in SQLite beside the dataset (DATA/_crawl/state.sqlite). A page counts as
 stored only once the dataset has published its record, so a crawl killed before that
-fetches it again in full."""
+fetches it again in full. Rows are written once the dataset has published them, in one
+transaction per commit."""
 
 import sqlite3
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ class CrawlState:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        # article id -> (url, article id, etag, last modified, hash, fetched at), until published
+        self._fetched: dict[str, tuple[str, str, str | None, str | None, str, str]] = {}
 
     def known(self, url: str) -> Known | None:
         row = self.db.execute(
@@ -52,21 +55,35 @@ class CrawlState:
         last_modified: str | None,
         content_hash: str,
     ) -> None:
-        """A page was fetched and its record handed to the dataset (not yet published)."""
-        self.db.execute(
-            "INSERT INTO pages (url, article_id, etag, last_modified, content_hash, fetched_at, "
-            "stored) VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (url) DO UPDATE SET "
-            "article_id = excluded.article_id, etag = excluded.etag, "
-            "last_modified = excluded.last_modified, content_hash = excluded.content_hash, "
-            "fetched_at = excluded.fetched_at, stored = 0",
-            (url, article_id, etag, last_modified, content_hash, datetime.now(UTC).isoformat()),
+        """A page was fetched and its record handed to the dataset (not yet published):
+        held in memory until `stored`, so a crawl killed before that fetches it again."""
+        self._fetched[article_id] = (
+            url,
+            article_id,
+            etag,
+            last_modified,
+            content_hash,
+            datetime.now(UTC).isoformat(),
         )
 
     def stored(self, article_ids: list[str]) -> None:
-        """The dataset published these articles: their pages may be fetched conditionally."""
-        self.db.executemany(
-            "UPDATE pages SET stored = 1 WHERE article_id = ?", [(a,) for a in article_ids]
-        )
+        """The dataset published these articles: their pages may be fetched conditionally.
+        One transaction for the lot."""
+        rows = [self._fetched.pop(a) for a in article_ids if a in self._fetched]
+        self.db.execute("BEGIN")
+        try:
+            self.db.executemany(
+                "INSERT INTO pages (url, article_id, etag, last_modified, content_hash, "
+                "fetched_at, stored) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (url) DO UPDATE SET "
+                "article_id = excluded.article_id, etag = excluded.etag, "
+                "last_modified = excluded.last_modified, content_hash = excluded.content_hash, "
+                "fetched_at = excluded.fetched_at, stored = 1",
+                rows,
+            )
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def count_stored(self) -> int:
         row = self.db.execute("SELECT count(*) FROM pages WHERE stored = 1").fetchone()
