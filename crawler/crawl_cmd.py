@@ -9,9 +9,10 @@ import argparse
 import fcntl
 import logging
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
+
+from crawler.args import iso_date
 
 EXIT_OK, EXIT_FAILED_PAGES, EXIT_USAGE, EXIT_NO_CRAWL = 0, 1, 2, 3
 SPIDERS = {"prd": "prd", "prd_archive": "ewt"}
@@ -36,8 +37,8 @@ def add_parser(sub: Any) -> None:
         metavar="SLUG",
         help="site slug(s), comma-separated or repeated (default: every site)",
     )
-    p.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="oldest publication day")
-    p.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="newest publication day")
+    p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="oldest publication day")
+    p.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="newest publication day")
     p.add_argument("--max-articles", type=int, metavar="N", help="stop scheduling after N")
     p.add_argument(
         "--out",
@@ -79,13 +80,6 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--log-file", type=Path, help="write Scrapy's log here instead of stderr")
     p.set_defaults(run=run)
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from exc
 
 
 def _usage(message: str) -> int:

@@ -7,10 +7,11 @@ import argparse
 import gzip
 import json
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from crawler.args import iso_date
 from extract.article import extract_html, extract_text
 from extract.encoding import decode
 from output.ids import article_id, crawl_id
@@ -35,7 +36,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--url", help="the page's URL (picks the site template and province)")
     p.add_argument(
         "--published",
-        type=_iso_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="the page's publication date, when the page does not say",
     )
@@ -51,13 +52,6 @@ def add_parser(sub: Any) -> None:
         help="write the records into the Parquet dataset at DIR instead of stdout",
     )
     p.set_defaults(run=run)
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from exc
 
 
 def read_input(name: str) -> bytes:
