@@ -38,4 +38,4 @@ bench: setup  ## extraction speed, the dataset at corpus scale, the crawler (abo
 	$(BIN)/python -m bench.crawl_bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info build demo-data
