@@ -136,9 +136,20 @@ class DatasetPipeline:
             return item
         page = item.page
         aid = article_id(page.canonical_url, page.site if page.template == "prd" else None)
+        # Known to the state before the writer can report it published (inline flushes
+        # report during `add`); it only counts as stored once published.
+        state = state_of(self.crawler)
+        state.fetched(
+            page.canonical_url,
+            aid,
+            page.headers.get("Etag"),
+            page.headers.get("Last-Modified"),
+            item.content_hash,
+        )
         try:
             self.writer.add(item.record, site=page.site, fetched_at=page.fetched_at, article_id=aid)
         except SchemaError as exc:
+            state.forget(aid)
             self.writer.add_error(
                 page.url,
                 "validate",
@@ -150,13 +161,6 @@ class DatasetPipeline:
             )
             stats.inc_value("thaipr/errors")
             return item
-        state_of(self.crawler).fetched(
-            page.canonical_url,
-            aid,
-            page.headers.get("Etag"),
-            page.headers.get("Last-Modified"),
-            item.content_hash,
-        )
         stats.inc_value(f"thaipr/{page.change}")
         stats.inc_value("thaipr/records")
         self.records += 1

@@ -66,6 +66,10 @@ class CrawlState:
             datetime.now(UTC).isoformat(),
         )
 
+    def forget(self, article_id: str) -> None:
+        """The record was refused: nothing of it will be published."""
+        self._fetched.pop(article_id, None)
+
     def stored(self, article_ids: list[str]) -> None:
         """The dataset published these articles: their pages may be fetched conditionally.
         One transaction for the lot."""
