@@ -35,6 +35,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("extract", "--out", str(out), *names)
     assert result.returncode == 0, result.stderr
     assert "12 records into" in result.stderr
+    assert result.stdout == ""  # with --out, nothing goes to stdout
     return out
 
 
