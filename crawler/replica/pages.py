@@ -42,7 +42,7 @@ def thai_date_line(year: int, month: int, day: int, weekday: int) -> str:
     return f"วัน{WEEKDAYS_TH[weekday]}ที่ {day} {MONTHS_TH[month - 1]} {year + 543}"
 
 
-def _paragraphs_html(paragraphs: Sequence[str]) -> str:
+def paragraphs_html(paragraphs: Sequence[str]) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
@@ -53,7 +53,7 @@ def prd_article_html(page: ArticlePage) -> str:
         if page.published_iso
         else ""
     )
-    paragraphs = _paragraphs_html(page.paragraphs)
+    paragraphs = paragraphs_html(page.paragraphs)
     credit = f"<p>{escape(page.credit_line)}</p>" if page.credit_line else ""
     gallery = "".join(f'<img src="{escape(u)}" alt="">' for u in page.images)
     date_line = (
@@ -85,7 +85,7 @@ def ewt_article_html(
     charset: str = "tis-620",
 ) -> str:
     """A page of the old EWT CMS (callers encode it, often as TIS-620)."""
-    body = _paragraphs_html(paragraphs)
+    body = paragraphs_html(paragraphs)
     return (
         f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
         f"<title>{escape(title)}</title></head><body><table><tr><td>"
@@ -98,7 +98,7 @@ def ewt_article_html(
 def regional_article_html(
     station: str, title: str, date_text: str, paragraphs: Sequence[str]
 ) -> str:
-    body = _paragraphs_html(paragraphs)
+    body = paragraphs_html(paragraphs)
     return (
         f'<html><head><meta charset="utf-8"><title>{escape(title)}</title></head><body>'
         f"<h2>{escape(title)}</h2>"

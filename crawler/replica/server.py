@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from crawler.replica.catalog import Catalog, Site
+from crawler.replica.pages import paragraphs_html, thai_date_line
 
 LOOPBACK = "127.0.0.1"
 PAGE_SIZE = 10  # listing items per page
@@ -116,9 +117,10 @@ class Replica:
             url = f"{prefix}/th/content/category/detail/id/{cat}/iid/{item}"
             image = s.images[0] if s.images else ""
             intro = s.paragraphs[0] if s.paragraphs else ""
+            dated = thai_date_line(day.year, day.month, day.day, day.weekday())
             rows.append(
                 f'<div class="inforow"><div class="image"><img src="{prefix}{image}">'
-                f'<div class="image-date">{_thai_day(day)}</div></div>'
+                f'<div class="image-date">{dated}</div></div>'
                 f'<div class="detail-title"><a href="{url}">{escape(s.title)}</a></div>'
                 f'<div class="detail-intro">{escape(intro[:120])}</div></div>'
             )
@@ -141,7 +143,7 @@ class Replica:
         items = "".join(
             f"<item><title>{escape(s.title)}</title><link>{escape(url)}</link>"
             f"<guid>{escape(url)}</guid><pubDate>{format_datetime(s.published)}</pubDate>"
-            f"<description>{escape(_paragraphs(s.paragraphs))}</description></item>"
+            f"<description>{escape(paragraphs_html(s.paragraphs))}</description></item>"
             for url, s in self.feed_items(site, cat, prefix, base)
         )
         return (
@@ -159,7 +161,7 @@ class Replica:
                     "url": url,
                     "title": s.title,
                     "date_published": s.published.isoformat(),
-                    "content_html": _paragraphs(s.paragraphs),
+                    "content_html": paragraphs_html(s.paragraphs),
                 }
                 for url, s in self.feed_items(site, cat, prefix, base)
             ],
@@ -328,16 +330,6 @@ class ReplicaHTTPServer(ThreadingHTTPServer):
         thread = threading.Thread(target=self.serve_forever, name="replica", daemon=True)
         thread.start()
         return thread
-
-
-def _thai_day(day: Any) -> str:
-    from crawler.replica.pages import thai_date_line
-
-    return thai_date_line(day.year, day.month, day.day, day.weekday())
-
-
-def _paragraphs(paragraphs: tuple[str, ...]) -> str:
-    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
 def _page(title: str, body: str) -> str:
