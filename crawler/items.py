@@ -19,6 +19,7 @@ class PageItem:
     template: str  # prd | ewt
     listed: dict[str, Any] = field(default_factory=dict)  # what the listing said (date, title)
     change: str = "new"  # new | changed (the state store knew an older version)
+    known_hash: str | None = None  # the stored version's content hash, when there is one
 
 
 @dataclass

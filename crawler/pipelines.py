@@ -65,8 +65,7 @@ class ExtractPipeline:
         if not isinstance(item, PageItem):
             return item
         digest = hashlib.sha256(item.body).hexdigest()
-        known = state_of(self.crawler).known(item.canonical_url)
-        if known is not None and known.stored and known.content_hash == digest:
+        if item.known_hash == digest:  # fetched in full (no validators), yet the same
             if self.crawler.stats:
                 self.crawler.stats.inc_value("thaipr/unchanged")
             raise DropItem("unchanged")

@@ -89,9 +89,5 @@ class CrawlState:
             raise
         self.db.execute("COMMIT")
 
-    def count_stored(self) -> int:
-        row = self.db.execute("SELECT count(*) FROM pages WHERE stored = 1").fetchone()
-        return int(row[0])
-
     def close(self) -> None:
         self.db.close()

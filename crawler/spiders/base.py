@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import FormRequest, Request, Spider
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -101,13 +101,25 @@ class SourceSpider(Spider):
             },
         )
 
-    def request(self, url: str, source: Source, callback: Any, **kwargs: Any) -> Request:
-        """A navigation request (directory, listing, feed)."""
+    def request(
+        self,
+        url: str,
+        source: Source,
+        callback: Any,
+        form: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> Request:
+        """A navigation request (directory, listing, feed); with `form`, a POST of it."""
         meta = {SOURCE_HOST: source.host, "thaipr_source": source.slug, **kwargs.pop("meta", {})}
+        if form is not None:
+            return FormRequest(
+                url, formdata=form, callback=callback, errback=self.failed, meta=meta, **kwargs
+            )
         return Request(url, callback=callback, errback=self.failed, meta=meta, **kwargs)
 
     def parse_article(self, response: Response) -> Iterator[PageItem]:
         info = response.meta[ARTICLE]
+        known = response.meta.get("thaipr_known")  # set by ConditionalGet for stored pages
         self.count("thaipr/ok_responses")
         if response.status == 304:
             self.count("thaipr/unchanged")
@@ -126,7 +138,8 @@ class SourceSpider(Spider):
             fetched_at=datetime.now(UTC),
             template=self.template,
             listed=info["listed"],
-            change="changed" if response.meta.get("thaipr_known") else "new",
+            change="changed" if known else "new",
+            known_hash=known.content_hash if known else None,
         )
 
     def failed(self, failure: Failure) -> Iterator[ErrorItem]:

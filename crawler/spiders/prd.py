@@ -6,7 +6,7 @@ at a page whose articles are all stored already (unless `full`)."""
 from collections.abc import Iterator
 from typing import Any
 
-from scrapy import FormRequest, Request
+from scrapy import Request
 from scrapy.http import Response
 
 from crawler.incremental import state_of
@@ -89,11 +89,10 @@ class PrdSpider(SourceSpider):
                 )
         if not items or passed_since or self.full_enough or (all_stored and not self.full):
             return
-        yield FormRequest(
+        yield self.request(
             f"{base}/th/content/category/getarticles/id/{cat}",
-            formdata={"pageIndex": str(page + 1)},
-            callback=self.parse_listing,
-            errback=self.failed,
+            source,
+            self.parse_listing,
+            form={"pageIndex": str(page + 1)},
             cb_kwargs={"source": source, "base": base, "cat": cat, "page": page + 1},
-            meta={"thaipr_source_host": source.host, "thaipr_source": source.slug},
         )
