@@ -9,7 +9,6 @@ latency of the `meetings` query by province and month before and after compactio
 import argparse
 import gzip
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import as_html, load_articles
+from crawler.memory import peak_memory_mb
 from tests.shared import CORPUS
 
 QUERIES = {
@@ -57,16 +57,6 @@ def _records(path: Path) -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
-def _peak_mb() -> float:
-    """This process's peak resident memory. Not ru_maxrss: Linux carries it over fork and
-    exec, so a child would report its parent's peak."""
-    with open("/proc/self/status", encoding="ascii") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def child(action: str, records: Path, data: Path) -> dict[str, Any]:
     """One measured phase in this process; run as a subprocess so peak memory is its own."""
     started = time.perf_counter()
@@ -87,7 +77,7 @@ def child(action: str, records: Path, data: Path) -> dict[str, Any]:
         report = compact(data)
         out["files_before"], out["files_after"] = report.files_before, report.files_after
     out["seconds"] = time.perf_counter() - started
-    out["peak_mb"] = _peak_mb()
+    out["peak_mb"] = peak_memory_mb()
     return out
 
 

@@ -11,6 +11,8 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 from twisted.internet import task
 
+from crawler.memory import peak_memory_mb
+
 log = logging.getLogger(__name__)
 TTY_REFRESH_S = 1.0
 
@@ -37,21 +39,6 @@ def summary_line(stats: StatsCollector, seconds: float) -> str:
         f"{c['unchanged']} unchanged, {c['errors']} errors in {duration}, "
         f"peak memory {peak_memory_mb():.0f} MB"
     )
-
-
-def peak_memory_mb() -> float:
-    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inflated by the
-    parent's size before exec)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class Progress:
