@@ -31,10 +31,11 @@ def news_categories(html: str) -> list[int]:
     found: list[int] = []
     for link in root.iter("a"):
         href = link.get("href") or ""
-        m = _FEED_LINK.search(href) or _MENU_LINK.search(href)
+        feed = _FEED_LINK.search(href)
+        m = feed or _MENU_LINK.search(href)
         if not m:
             continue
-        holder = link.getparent() if _FEED_LINK.search(href) else link
+        holder = link.getparent() if feed else link  # a feed's list entry names its category
         label = (
             lxml.html.tostring(holder, method="text", encoding="unicode")
             if holder is not None
