@@ -17,7 +17,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--latency-ms", type=int, default=0, metavar="L", help="added to every response")
     p.add_argument("--crawl-delay", type=float, help="Crawl-delay in robots.txt (seconds)")
     p.add_argument("--corpus", type=Path, help="serve these real articles (Parquet: title, text)")
-    p.add_argument("--faults", action="store_true", help="serve faulty responses (issue 5)")
+    p.add_argument(
+        "--faults",
+        action="store_true",
+        help="the first site's newest articles answer as broken servers do (see "
+        "crawler/replica/faults.py); the URLs are printed",
+    )
     p.set_defaults(run=run)
 
 
@@ -27,7 +32,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     catalog = Catalog(args.provinces, args.articles_per_province, args.corpus)
     try:
-        server = ReplicaHTTPServer(Replica(catalog, args.latency_ms, args.crawl_delay), args.port)
+        replica = Replica(catalog, args.latency_ms, args.crawl_delay, faults=args.faults)
+    except ValueError as exc:
+        print(f"thaipr replica: {exc}", file=sys.stderr)
+        return 2
+    try:
+        server = ReplicaHTTPServer(replica, args.port)
     except OSError as exc:
         print(f"thaipr replica: cannot listen on port {args.port}: {exc.strerror}", file=sys.stderr)
         return 2
@@ -36,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         f"{server.url}/{{slug}}",
         flush=True,
     )
+    for name, url in replica.fault_urls(server.url).items():
+        print(f"  fault {name + ':':<28} {url}", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -238,7 +238,7 @@ def test_pages_that_fail_are_recorded_and_exit_1(tmp_path: Path) -> None:
     cat = catalog.category_of(site, FIRST_ITEM)
     broken = f"/{site.slug}/th/content/category/detail/id/{cat}/iid/{FIRST_ITEM}"
     with serving(catalog) as server:
-        server.replica.faults[broken] = [(500, {})] * 10  # more than the retries
+        server.replica.scripted[broken] = [(500, {})] * 10  # more than the retries
         result = crawl(server, tmp_path, "--no-politeness")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "1 errors" in result.stdout

@@ -91,7 +91,7 @@ def test_retry_after_is_honoured_and_the_page_recovered(tmp_path: Path) -> None:
     cat = catalog.category_of(site, FIRST_ITEM)
     busy = f"/{site.slug}/th/content/category/detail/id/{cat}/iid/{FIRST_ITEM}"
     with serving(catalog) as server:
-        server.replica.faults[busy] = [(429, {"Retry-After": "2"}), (503, {"Retry-After": "1"})]
+        server.replica.scripted[busy] = [(429, {"Retry-After": "2"}), (503, {"Retry-After": "1"})]
         result = crawl(server, tmp_path, "--delay", "0.05")
         log = requests_of(server)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,6 +9,7 @@ import json
 import re
 import threading
 import time
+from collections import Counter
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from html import escape
@@ -17,7 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from crawler.replica.catalog import Catalog, Site
+from crawler.replica.catalog import FIRST_ITEM, Catalog, Site
+from crawler.replica.faults import FAULTS, HTML, Fault, Page
 from crawler.replica.pages import paragraphs_html, thai_date_line
 
 LOOPBACK = "127.0.0.1"
@@ -54,6 +56,7 @@ class Replica:
         latency_ms: int = 0,
         crawl_delay: float | None = None,
         disallow: tuple[str, ...] = ("/_replica/",),
+        faults: bool = False,
     ) -> None:
         self.catalog = catalog
         self.latency = latency_ms / 1000
@@ -61,20 +64,65 @@ class Replica:
         self.disallow = disallow
         self.log: list[dict[str, Any]] = []
         self._lock = threading.Lock()
+        self._hits: Counter[str] = Counter()
         # path -> responses to give before the real page, one per request: (status, headers)
-        self.faults: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        self.scripted: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        # `--faults`: the first site's newest articles, one fault each
+        self.faults: dict[int, Fault] = {}
+        if faults:
+            first = next(iter(catalog.sites.values()))
+            if first.count < len(FAULTS):
+                raise ValueError(f"--faults needs at least {len(FAULTS)} articles per province")
+            self.faults = {FIRST_ITEM + n: fault for n, fault in enumerate(FAULTS)}
 
-    def next_fault(self, path: str) -> tuple[int, dict[str, str]] | None:
+    def next_scripted(self, path: str) -> tuple[int, dict[str, str]] | None:
         with self._lock:
-            queue = self.faults.get(path)
+            queue = self.scripted.get(path)
             return queue.pop(0) if queue else None
+
+    def hit(self, path: str) -> int:
+        """How many times `path` has been asked for, this request included."""
+        with self._lock:
+            self._hits[path] += 1
+            return self._hits[path]
+
+    def fault_at(self, site: Site, item: int) -> Fault | None:
+        first = next(iter(self.catalog.sites))
+        return self.faults.get(item) if site.slug == first else None
+
+    def fault_urls(self, base: str) -> dict[str, str]:
+        """Fault name -> the article URL it stands in front of."""
+        site = next(iter(self.catalog.sites.values()))
+        return {
+            fault.name: base + self.article_path(site, item) for item, fault in self.faults.items()
+        }
+
+    def article_path(self, site: Site, item: int, category: int | None = None) -> str:
+        cat = self.catalog.category_of(site, item) if category is None else category
+        return f"/{site.slug}/th/content/category/detail/id/{cat}/iid/{item}"
+
+    def _alias_category(self, site: Site, item: int) -> int | None:
+        """The other news category, for the article served under two URLs."""
+        fault = self.fault_at(site, item)
+        if fault is None or fault.name != "duplicate URLs":
+            return None
+        news = list(site.categories)[:2]
+        return news[1 - news.index(self.catalog.category_of(site, item))]
 
     def record(self, entry: dict[str, Any]) -> None:
         with self._lock:
             self.log.append(entry)
 
     def robots(self) -> str:
-        lines = ["User-agent: *", *(f"Disallow: {d}" for d in self.disallow)]
+        forbidden = list(self.disallow)
+        if self.faults:
+            site = next(iter(self.catalog.sites.values()))
+            forbidden += [
+                self.article_path(site, item)
+                for item, fault in self.faults.items()
+                if fault.name == "robots.txt disallow"
+            ]
+        lines = ["User-agent: *", *(f"Disallow: {d}" for d in forbidden)]
         if self.crawl_delay:
             lines.append(f"Crawl-delay: {self.crawl_delay:g}")
         return "\n".join(lines) + "\n"
@@ -158,7 +206,7 @@ class Replica:
             "items": [
                 {
                     "id": str(s.item),
-                    "url": url,
+                    "url": self._json_url(site, s.item, url, base),
                     "title": s.title,
                     "date_published": s.published.isoformat(),
                     "content_html": paragraphs_html(s.paragraphs),
@@ -167,11 +215,16 @@ class Replica:
             ],
         }
 
+    def _json_url(self, site: Site, item: int, url: str, base: str) -> str:
+        alias = self._alias_category(site, item)
+        return url if alias is None else base + self.article_path(site, item, alias)
+
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: "ReplicaHTTPServer"
     server_version = "thaipr-replica/1"
+    query = ""  # the request's query string
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # requests go to the replica's log, not stderr
@@ -191,6 +244,7 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         form = parse_qs(self.rfile.read(length).decode("utf-8", "replace")) if length else {}
         parts = urlsplit(self.path)
+        self.query = parts.query
         status = self._route(method, parts.path, parse_qs(parts.query), form)
         replica.record(
             {
@@ -210,9 +264,10 @@ class Handler(BaseHTTPRequestHandler):
         replica = self.server.replica
         if replica.latency:
             time.sleep(replica.latency)
-        fault = replica.next_fault(path)
-        if fault:
-            return self._send(fault[0], _page("error", f"<p>{fault[0]}</p>"), headers=fault[1])
+        scripted = replica.next_scripted(path)
+        if scripted:
+            status, headers = scripted
+            return self._send(status, _page("error", f"<p>{status}</p>"), headers=headers)
         if path == "/robots.txt":
             return self._send(200, replica.robots(), "text/plain")
         if path == "/manifest.json":
@@ -256,8 +311,14 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(200, TINY_JPEG, "image/jpeg")
             if name == "article":
                 item = int(m.group("item"))
-                if not catalog.has(site, item) or catalog.category_of(site, item) != cat:
+                categories = (catalog.category_of(site, item), replica._alias_category(site, item))
+                if not catalog.has(site, item) or cat not in categories:
                     break
+                fault = replica.fault_at(site, item)
+                if fault is not None:
+                    path = prefix + rest
+                    html = catalog.article_html(site, item, prefix)
+                    return fault.serve(self, Page(path, self.query, html, replica.hit(path)))
                 return self._article(
                     catalog.article_html(site, item, prefix), catalog.story(site, item).published
                 )
@@ -290,6 +351,36 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, html.encode("cp874"), "text/html; charset=tis-620")
         return self._send(200, html)
 
+    # --- what faults need (crawler.replica.faults.Responder) ---------------------------------
+
+    @property
+    def port(self) -> int:
+        return int(self.server.server_address[1])
+
+    def send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = HTML,
+        headers: dict[str, str] | None = None,
+    ) -> int:
+        return self._send(status, body, content_type, headers)
+
+    def send_head(self, status: int, headers: dict[str, str]) -> None:
+        self.send_response(status, HTTPStatus(status).phrase)
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.end_headers()
+
+    def write(self, data: bytes) -> bool:
+        """Write, or False once the client has gone."""
+        try:
+            self.wfile.write(data)
+            return True
+        except OSError:
+            self.close_connection = True
+            return False
+
     def _send_json(self, value: Any) -> int:
         return self._send(200, json.dumps(value, ensure_ascii=False), "application/json")
 
@@ -309,7 +400,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
         if self.command != "HEAD" and status != 304:
-            self.wfile.write(data)
+            self.write(data)
         return status
 
 
