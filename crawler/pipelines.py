@@ -92,6 +92,7 @@ class DatasetPipeline:
         self.crawler = crawler
         self.fill: Counter[str] = Counter()
         self.records = 0
+        self.written: dict[str, str] = {}  # article id -> content hash, this crawl
         self.writer: DatasetWriter | None = None
         self._lock: IO[bytes] | None = None
 
@@ -109,7 +110,13 @@ class DatasetPipeline:
             raise CrawlLocked(f"another crawl is writing {out}") from exc
         state = state_of(self.crawler)
         run = self.crawler.settings.get("THAIPR_CRAWL_ID") or crawl_id("crawl")
-        self.writer = DatasetWriter(out, run, on_commit=state.stored, background=True)
+        self.writer = DatasetWriter(
+            out,
+            run,
+            flush_articles=self.crawler.settings.getint("THAIPR_FLUSH_ARTICLES"),
+            on_commit=state.stored,
+            background=True,
+        )
         for line in self.writer.recovered:
             log.warning("dataset: %s", line)
 
@@ -135,6 +142,10 @@ class DatasetPipeline:
             return item
         page = item.page
         aid = article_id(page.canonical_url, page.site if page.template == "prd" else None)
+        if self.written.get(aid) == item.content_hash:  # the same article under another URL
+            stats.inc_value("thaipr/duplicates")
+            return item
+        self.written[aid] = item.content_hash
         # Known to the state before the writer can report it published (inline flushes
         # report during `add`); it only counts as stored once published.
         state = state_of(self.crawler)

@@ -70,6 +70,10 @@ class Politeness:
             downloader.per_slot_settings.setdefault(slot, {})["delay"] = floor
         elif live.delay < floor:
             live.delay = floor
+        elif slot in self.pauses and time.monotonic() >= self.pauses[slot][1]:
+            # A Retry-After pause is over: back to the floor (AutoThrottle adapts from there).
+            del self.pauses[slot]
+            live.delay = floor
 
     def pause(self, slot: str, seconds: float) -> None:
         self.pauses[slot] = (seconds, time.monotonic() + seconds)

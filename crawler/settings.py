@@ -37,6 +37,9 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+# The crawl fetches only from the configured sources' hosts (crawler.fence); add more here.
+THAIPR_ALLOWED_HOSTS: list[str] = []
 THAIPR_RETRY_AFTER_MAX = 600  # seconds; a longer Retry-After is capped, and logged
 
 # No remote control: the telnet console is off (Scrapy has no other control server).
@@ -49,6 +52,8 @@ EXTENSIONS = {
     "crawler.progress.Progress": 500,
 }
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.fence.HostFence": 40,  # before robots.txt is asked for
+    "crawler.fence.RedirectFence": 610,  # sees a redirect before RedirectMiddleware
     "crawler.politeness.SharedSlots": 50,
     "crawler.politeness.RetryAfter": 540,  # in place of Scrapy's RetryMiddleware
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -64,6 +69,8 @@ THAIPR_EXTRACT_WORKERS = None
 
 # The dataset and the crawl state; spider arguments or `thaipr crawl --out` override.
 THAIPR_OUT = "data"
+# Records per dataset flush: a kill loses at most this many fetches (fetched again next run).
+THAIPR_FLUSH_ARTICLES = 1000
 THAIPR_PROGRESS_SECONDS = 30.0
 
 FEED_EXPORT_ENCODING = "utf-8"

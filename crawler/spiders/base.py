@@ -5,16 +5,17 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import FormRequest, Request, Spider
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler.failures import describe
 from crawler.items import ErrorItem, PageItem
 from crawler.politeness import SOURCE_HOST
 from crawler.sources import Source, load_sources, select
+from extract.sniff import not_a_page
 
 ARTICLE = "thaipr_article"  # request meta: the article's site, canonical URL, listing data
 
@@ -45,9 +46,8 @@ class SourceSpider(Spider):
     ) -> None:
         super().__init__(**kwargs)
         wanted = [province] if isinstance(province, str) else province
-        self.sources: list[Source] = select(
-            load_sources(Path(sources) if sources else None), wanted, self.template
-        )
+        self.configured = load_sources(Path(sources) if sources else None)
+        self.sources: list[Source] = select(self.configured, wanted, self.template)
         self.since = parse_day(since, "since")
         self.until = parse_day(until, "until")
         self.max_articles = int(max_articles) if max_articles not in (None, "") else None
@@ -65,6 +65,10 @@ class SourceSpider(Spider):
         if self.site_url_template:
             return self.site_url_template.format(slug=source.slug).rstrip("/")
         return source.base_url
+
+    def allowed_netlocs(self) -> set[str]:
+        """The hosts this crawl may fetch from: every configured source's (crawler.fence)."""
+        return {urlsplit(self.site_url(s)).netloc.lower() for s in self.configured.values()}
 
     def canonical(self, url: str, source: Source) -> str:
         """The URL on the real platform of a URL fetched from the replica."""
@@ -117,12 +121,24 @@ class SourceSpider(Spider):
             )
         return Request(url, callback=callback, errback=self.failed, meta=meta, **kwargs)
 
-    def parse_article(self, response: Response) -> Iterator[PageItem]:
+    def parse_article(self, response: Response) -> Iterator[PageItem | ErrorItem]:
         info = response.meta[ARTICLE]
         known = response.meta.get("thaipr_known")  # set by ConditionalGet for stored pages
         self.count("thaipr/ok_responses")
         if response.status == 304:
             self.count("thaipr/unchanged")
+            return
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+        if problem := not_a_page(response.body, content_type):
+            yield ErrorItem(
+                url=(response.meta.get("redirect_urls") or [response.url])[0],
+                site=info["site"],
+                province_code=info["province"],
+                stage="content",
+                error_class="NotAPage",
+                message=problem,
+                http_status=response.status,
+            )
             return
         yield PageItem(
             url=response.url,
@@ -145,16 +161,13 @@ class SourceSpider(Spider):
     def failed(self, failure: Failure) -> Iterator[ErrorItem]:
         request = failure.request  # type: ignore[attr-defined]
         info = request.meta.get(ARTICLE) or {}
-        error = failure.value
-        status = error.response.status if isinstance(error, HttpError) else None
-        # robots.txt forbade it: a gap in coverage by policy, recorded but not a failure.
-        forbidden = isinstance(error, IgnoreRequest) and "robots.txt" in str(error)
+        what = describe(failure)
         yield ErrorItem(
-            url=request.url,
+            url=(request.meta.get("redirect_urls") or [request.url])[0],  # the URL asked for
             site=info.get("site") or request.meta.get("thaipr_source"),
             province_code=info.get("province"),
-            stage="robots" if forbidden else "fetch",
-            error_class=type(error).__name__,
-            message=str(error) or type(error).__name__,
-            http_status=status,
+            stage=what.stage,
+            error_class=what.error_class,
+            message=what.message,
+            http_status=what.http_status,
         )
