@@ -76,8 +76,9 @@ def _close_title(html: str) -> str:
     if start < 0 or "</title>" in lower:
         return html
     end = lower.find(">", start) + 1
-    line_end = html.find("\n", end)
-    cut = line_end if 0 < line_end < end + MAX_TITLE_CHARS else end + 200
+    # A title holds no tags and rarely a line break: it ends at the first of either.
+    stops = [i for i in (html.find("<", end), html.find("\n", end)) if i >= 0]
+    cut = min([*stops, end + MAX_TITLE_CHARS])
     return html[:cut] + "</title>" + html[cut:]
 
 
