@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PYTHAINLP_OFFLINE := 1
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup demo test lint eval corpus bench clean
+.PHONY: setup demo test lint eval corpus reliability bench clean
 
 $(BIN)/thaipr: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ eval: setup  ## the quality gate on ../shared/eval
 
 corpus: setup  ## all 28,555 corpus articles as text and HTML: exceptions and fill rates
 	$(BIN)/python -m bench.corpus_run
+
+reliability: setup  ## the fault matrix and the kill tests, as a table (about 2 minutes)
+	$(BIN)/python -m tests.reliability
 
 bench: setup  ## extraction speed, the dataset at corpus scale, the crawler (about 12 minutes)
 	$(BIN)/python -m bench.extract_bench --pages 2000

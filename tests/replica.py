@@ -31,8 +31,13 @@ def crawl(
     server: ReplicaHTTPServer, out: Path, *args: str, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:
     """`thaipr crawl` of the sites the replica serves (unless `args` name others)."""
+    cmd = crawl_command(server, out, *args)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+
+
+def crawl_command(server: ReplicaHTTPServer, out: Path, *args: str) -> list[str]:
     sites = [] if "--province" in args else ["--province", ",".join(server.replica.catalog.sites)]
-    cmd = [
+    return [
         *THAIPR,
         "crawl",
         "--out",
@@ -44,7 +49,6 @@ def crawl(
         *sites,
         *args,
     ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
 
 def requests_of(server: ReplicaHTTPServer) -> list[dict[str, Any]]:
