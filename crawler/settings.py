@@ -42,10 +42,14 @@ REDIRECT_MAX_TIMES = 5
 THAIPR_ALLOWED_HOSTS: list[str] = []
 THAIPR_RETRY_AFTER_MAX = 600  # seconds; a longer Retry-After is capped, and logged
 
-# No remote control: the telnet console is off (Scrapy has no other control server).
+# No remote control: the telnet console and Scrapy's RemoteControl extension (an HTTP server
+# on localhost that runs Python code it is sent, on by default since Scrapy 2.19) are off;
+# tests/test_safety.py proves a crawl listens on no port.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
+    "scrapy.extensions.remote_control.RemoteControl": None,
     "scrapy.extensions.throttle.AutoThrottle": None,
     "crawler.politeness.Politeness": 0,
     "crawler.politeness.PoliteThrottle": 10,

@@ -11,10 +11,13 @@ same CMS, or old-CMS archives, in a TOML file (`thaipr crawl --sources FILE`):
     # base_url = "https://www.onab.go.th/news" when the CMS is not at the host's root
 """
 
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+from output.schema import PROVINCE_PATTERN
 
 TEMPLATES = ("prd", "ewt")
 KINDS = ("province", "headquarters", "regional", "archive", "other")
@@ -205,6 +208,8 @@ def _from_toml(entry: dict[str, Any], where: str) -> Source:
     if missing:
         raise SourceError(f"{where}: missing key(s) {', '.join(sorted(missing))}")
     entry = {"iso_code": None, **entry}
+    if entry["iso_code"] is not None and not re.fullmatch(PROVINCE_PATTERN, entry["iso_code"]):
+        raise SourceError(f"{where}: iso_code must be an ISO 3166-2:TH code such as TH-43")
     if "base_url" in entry:
         entry["base_url_override"] = entry.pop("base_url")
     if entry.get("template", "prd") not in TEMPLATES:

@@ -15,6 +15,7 @@ compaction is rolled forward."""
 import fcntl
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -41,11 +42,21 @@ SETUP_GRACE_S = 3600
 # a row group is also cut at this many bytes of Arrow data (article bodies are long).
 ROW_GROUP_ROWS = 64_000
 ROW_GROUP_BYTES = 32 * 1024 * 1024
+_SAFE_COMPONENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+
+
+def safe_component(value: str, what: str) -> str:
+    """A name that goes into a path: one plain component, never `..` nor a separator, so
+    nothing derived from a page, a URL or a setting writes outside the dataset."""
+    if not _SAFE_COMPONENT.fullmatch(value):
+        raise ValueError(f"unsafe {what} for a file name: {value!r}")
+    return value
 
 
 def partition_dir(data: Path, table: str, province: str, year: int) -> Path:
     keys = dict(zip(PARTITION_KEYS, (province, year), strict=True))
-    return data.joinpath(table, *(f"{k}={v}" for k, v in keys.items()))
+    parts = (f"{k}={safe_component(str(v), k)}" for k, v in keys.items())
+    return data.joinpath(safe_component(table, "table"), *parts)
 
 
 def data_files(data: Path, table: str) -> list[Path]:
@@ -56,7 +67,7 @@ def data_files(data: Path, table: str) -> list[Path]:
 
 def part_name(writer: str) -> str:
     """A complete file's name: schema version, then the writer's unique name."""
-    return f"part-v{SCHEMA_VERSION}-{writer}.parquet"
+    return f"part-v{SCHEMA_VERSION}-{safe_component(writer, 'writer name')}.parquet"
 
 
 def current_schema(files: Iterable[Path]) -> bool:
@@ -122,7 +133,7 @@ class Staging:
 
     def __init__(self, data: Path, name: str) -> None:
         # Set up under `.new` and renamed once locked, so recovery never sees it unlocked.
-        setup = data / STAGING / f"{name}.new"
+        setup = data / STAGING / f"{safe_component(name, 'writer name')}.new"
         setup.mkdir(parents=True)
         self._lock: IO[bytes] | None = open(setup / ".lock", "wb")  # noqa: SIM115
         fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -18,6 +18,8 @@ SCHEMA_VERSION = "1"
 PARTITION_KEYS = ("province", "year")
 # The partition value for rows with no province: the ISO 3166-1 code of the whole country.
 NO_PROVINCE = "TH"
+# An ISO 3166-2:TH code (TH-43, TH-S) or TH: province codes name partition directories.
+PROVINCE_PATTERN = r"TH(?:-[0-9A-Z]{1,3})?"
 # The time zone every timestamp is stored in.
 UTC = "UTC"
 
@@ -31,6 +33,7 @@ class Field:
     dictionary: bool = False  # low-cardinality string: Parquet dictionary encoding
     source: str | None = None  # dotted path in the record dict; None: the field's name
     items: tuple["Field", ...] = ()  # the struct fields of a list-of-struct column
+    pattern: str | None = None  # a string value must match it whole
 
     @cached_property
     def path(self) -> tuple[str, ...]:
@@ -187,6 +190,7 @@ PROVINCE_CODE = Field(
     "ISO 3166-2:TH code of the province the event took place in",
     dictionary=True,
     source="province.code",
+    pattern=PROVINCE_PATTERN,
 )
 EVENT_DATE = Field(
     "event_date", pa.date32(), "date of the reported event (Gregorian)", source="event.date"
@@ -333,6 +337,7 @@ ERRORS = Table(
             pa.string(),
             "ISO 3166-2:TH code of the site's province",
             dictionary=True,
+            pattern=PROVINCE_PATTERN,
         ),
         Field(
             "stage",

@@ -3,6 +3,7 @@ with null and lets a null into a required column; these checks refuse all three,
 value is checked against its declared type here, so building the Arrow table later cannot
 fail half-way through a write."""
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
 from functools import cache
@@ -65,6 +66,8 @@ def _problem(field: Field, value: Any) -> str | None:
     check = _CHECKS.get(id(field)) or _CHECKS.setdefault(id(field), _check_for(field.type))
     if not check(value):
         return f"{field.name} must be {field.type}, got {_show(value)}"
+    if field.pattern and not re.fullmatch(field.pattern, value):
+        return f"{field.name} must match {field.pattern}, got {_show(value)}"
     return None
 
 

@@ -31,6 +31,7 @@ from output.files import (
     part_name,
     partition_dir,
     recover,
+    safe_component,
     write_schema_files,
 )
 from output.rows import Partition, Provenance, Row, error_row, partition_of, record_rows
@@ -65,7 +66,9 @@ class DatasetWriter:
         self.files_written = 0
         self.recovered = recover(self.data)
         write_schema_files(self.data)
-        self._name = f"{self.crawl_id}-{os.getpid()}-{os.urandom(3).hex()}"
+        self._name = safe_component(
+            f"{self.crawl_id}-{os.getpid()}-{os.urandom(3).hex()}", "crawl id"
+        )
         self._staging: Staging | None = None
         self._flushes = 0
         self._articles: dict[str, dict[str, list[Row]]] = {}
