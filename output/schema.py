@@ -342,7 +342,9 @@ ERRORS = Table(
         Field(
             "stage",
             pa.string(),
-            "read | fetch | robots (forbidden by robots.txt) | extract | validate",
+            "read | fetch | robots (forbidden by robots.txt) | offsite (a redirect off the "
+            "configured hosts) | redirect (a loop) | content (empty or not HTML) | extract | "
+            "validate",
             True,
             True,
         ),
