@@ -165,7 +165,10 @@ def fault_matrix(work: Path) -> list[Row]:
     rows.append(
         Row(
             "the crawl",
-            _short(summary.removeprefix("thaipr crawl: ") + ("" if clean else "; TRACEBACK")),
+            _short(
+                summary.removeprefix("thaipr crawl: ").split(", peak memory")[0]
+                + ("" if clean else "; TRACEBACK")
+            ),
             "exit 1 (pages failed)",
             0,
             done.returncode == 1 and clean,
@@ -340,7 +343,7 @@ def _unreadable(out: Path) -> list[Path]:
     return bad
 
 
-def _short(text: str, width: int = 96) -> str:
+def _short(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -348,17 +351,16 @@ def _short(text: str, width: int = 96) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    widths = (max(len(r.case) for r in rows), max(len(r.happened) for r in rows))
-    lines = [
-        f"| {'case':<{widths[0]}} | {'what happened':<{widths[1]}} | outcome | lost | ok |",
-        f"|{'-' * (widths[0] + 2)}|{'-' * (widths[1] + 2)}|---------|------|----|",
-    ]
-    lines += [
-        f"| {r.case:<{widths[0]}} | {r.happened:<{widths[1]}} | {r.outcome} | {r.lost} | "
-        f"{'yes' if r.ok else 'NO'} |"
-        for r in rows
-    ]
-    return "\n".join(lines)
+    """A Markdown table: case, what happened, outcome, articles lost, survived."""
+    header = ("case", "what happened", "outcome", "lost", "ok")
+    cells = [(r.case, r.happened, r.outcome, str(r.lost), "yes" if r.ok else "NO") for r in rows]
+    widths = [max(len(c[i]) for c in [header, *cells]) for i in range(len(header))]
+
+    def line(values: tuple[str, ...]) -> str:
+        return "| " + " | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)) + " |"
+
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(header), rule, *(line(c) for c in cells)])
 
 
 def main(argv: list[str] | None = None) -> int:
