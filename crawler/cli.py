@@ -4,7 +4,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from crawler import crawl_cmd, dataset_cmd, extract_cmd, replica_cmd
+from crawler import crawl_cmd, dataset_cmd, extract_cmd, reextract_cmd, replica_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     dataset_cmd.add_parsers(sub)
     replica_cmd.add_parser(sub)
     crawl_cmd.add_parser(sub)
+    reextract_cmd.add_parser(sub)
     return parser
 
 

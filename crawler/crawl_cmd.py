@@ -54,6 +54,12 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--sources", type=Path, metavar="FILE", help="extra sources (TOML)")
     p.add_argument(
+        "--warc",
+        type=Path,
+        metavar="DIR",
+        help="archive every request and response here (WARC); `thaipr reextract` reads it",
+    )
+    p.add_argument(
         "--full",
         action="store_true",
         help="page every listing to the end, even past articles already stored",
@@ -129,6 +135,8 @@ def settings_for(args: argparse.Namespace) -> Any:
     if args.log_file:
         overrides["LOG_FILE"] = str(args.log_file)
         overrides["LOG_INSTALL_ROOT_HANDLER"] = False
+    if args.warc:
+        overrides["THAIPR_WARC_DIR"] = str(args.warc)
     if args.delay is not None:
         overrides["DOWNLOAD_DELAY"] = args.delay
         overrides["AUTOTHROTTLE_START_DELAY"] = args.delay

@@ -9,6 +9,7 @@ from scrapy.crawler import Crawler
 
 from crawler.spiders.base import ARTICLE
 from crawler.state import CrawlState
+from output.ids import crawl_id
 
 STATE_FILE = Path("_crawl") / "state.sqlite"
 
@@ -17,6 +18,16 @@ def out_dir(crawler: Crawler) -> Path:
     """The dataset directory: the spider's `out` argument, else the THAIPR_OUT setting."""
     spider_out = getattr(crawler.spider, "out", None)
     return Path(spider_out or crawler.settings.get("THAIPR_OUT") or "data")
+
+
+def crawl_id_of(crawler: Crawler) -> str:
+    """This crawl's id, the same for the dataset and the archive: the THAIPR_CRAWL_ID
+    setting, else made once per crawl."""
+    run: str | None = getattr(crawler, "thaipr_crawl_id", None)
+    if run is None:
+        run = crawler.settings.get("THAIPR_CRAWL_ID") or crawl_id("crawl")
+        crawler.thaipr_crawl_id = run  # type: ignore[attr-defined]
+    return run
 
 
 def state_of(crawler: Crawler) -> CrawlState:

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from output.ids import article_id
+
 
 @dataclass
 class PageItem:
@@ -20,6 +22,22 @@ class PageItem:
     listed: dict[str, Any] = field(default_factory=dict)  # what the listing said (date, title)
     change: str = "new"  # new | changed (the state store knew an older version)
     known_hash: str | None = None  # the stored version's content hash, when there is one
+    lease: Any = None  # distributed crawls: the queue lease this page was fetched under
+
+    @property
+    def article_id(self) -> str:
+        """Current-CMS pages are numbered per site; other templates carry their own ids."""
+        return article_id(self.canonical_url, self.site if self.template == "prd" else None)
+
+    @property
+    def charset(self) -> str | None:
+        """The charset the Content-Type header declares, if any."""
+        content_type = next((v for k, v in self.headers.items() if k.lower() == "content-type"), "")
+        for part in content_type.split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                return value.strip().strip('"')
+        return None
 
 
 @dataclass
@@ -31,3 +49,4 @@ class ErrorItem:
     error_class: str
     message: str
     http_status: int | None = None
+    lease: Any = None

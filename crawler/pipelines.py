@@ -14,9 +14,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from crawler.extraction import Extractor, default_workers
-from crawler.incremental import out_dir, state_of
+from crawler.incremental import crawl_id_of, out_dir, state_of
 from crawler.items import ErrorItem, PageItem
-from output.ids import article_id, crawl_id
 from output.validate import SchemaError
 from output.writer import DatasetWriter
 
@@ -69,9 +68,8 @@ class ExtractPipeline:
             if self.crawler.stats:
                 self.crawler.stats.inc_value("thaipr/unchanged")
             raise DropItem("unchanged")
-        charset = _charset(item.headers.get("Content-Type", ""))
         try:
-            record = await self.extract(item.body, charset, item.canonical_url)
+            record = await self.extract(item.body, item.charset, item.canonical_url)
         except Exception as exc:  # extraction must never stop a crawl: record it
             log.exception("extraction failed on %s", item.url)
             return ErrorItem(
@@ -109,7 +107,7 @@ class DatasetPipeline:
         except BlockingIOError as exc:
             raise CrawlLocked(f"another crawl is writing {out}") from exc
         state = state_of(self.crawler)
-        run = self.crawler.settings.get("THAIPR_CRAWL_ID") or crawl_id("crawl")
+        run = crawl_id_of(self.crawler)
         self.writer = DatasetWriter(
             out,
             run,
@@ -141,7 +139,7 @@ class DatasetPipeline:
         if not isinstance(item, RecordItem):
             return item
         page = item.page
-        aid = article_id(page.canonical_url, page.site if page.template == "prd" else None)
+        aid = page.article_id
         if self.written.get(aid) == item.content_hash:  # the same article under another URL
             stats.inc_value("thaipr/duplicates")
             return item
@@ -186,11 +184,3 @@ class DatasetPipeline:
         state_of(self.crawler).close()
         if self._lock:
             self._lock.close()
-
-
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            return value.strip().strip('"')
-    return None

@@ -54,6 +54,7 @@ EXTENSIONS = {
     "crawler.politeness.Politeness": 0,
     "crawler.politeness.PoliteThrottle": 10,
     "crawler.progress.Progress": 500,
+    "crawler.archive.Archive": 600,  # on when THAIPR_WARC_DIR is set
 }
 DOWNLOADER_MIDDLEWARES = {
     "crawler.fence.HostFence": 40,  # before robots.txt is asked for
@@ -67,6 +68,10 @@ ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,
     "crawler.pipelines.DatasetPipeline": 200,
 }
+
+# The WARC archive of every response (`thaipr crawl --warc DIR`); files finish at this size.
+THAIPR_WARC_DIR = None
+THAIPR_WARC_MAX_MB = 1024.0
 
 # Extraction worker processes (default: one per core beyond the engine's; 0: inline).
 THAIPR_EXTRACT_WORKERS = None

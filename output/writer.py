@@ -13,7 +13,7 @@ import os
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,6 +54,7 @@ class DatasetWriter:
         flush_articles: int = FLUSH_ARTICLES,
         flush_seconds: float = FLUSH_SECONDS,
         on_commit: Callable[[list[str]], None] | None = None,
+        on_durable: Callable[[list[Hashable]], None] | None = None,
         background: bool = False,
     ) -> None:
         self.data = Path(data)
@@ -61,6 +62,7 @@ class DatasetWriter:
         self.flush_articles = flush_articles
         self.flush_seconds = flush_seconds
         self.on_commit = on_commit
+        self.on_durable = on_durable
         self.articles_written = 0
         self.errors_written = 0
         self.files_written = 0
@@ -73,11 +75,13 @@ class DatasetWriter:
         self._flushes = 0
         self._articles: dict[str, dict[str, list[Row]]] = {}
         self._errors: list[Row] = []
+        self._tokens: list[Hashable] = []  # what the caller tied to buffered rows
         self._last_flush = time.monotonic()
         # With `background`, full buffers are written by one thread while adds go on.
         self._thread = ThreadPoolExecutor(1, "dataset-writer") if background else None
         self._in_flight: Future[list[str]] | None = None
         self._ready: list[str] = []  # published, not yet reported to on_commit
+        self._ready_tokens: list[Hashable] = []  # published, not yet reported to on_durable
         self._lock = threading.Lock()
 
     def add(
@@ -87,13 +91,17 @@ class DatasetWriter:
         site: str | None = None,
         fetched_at: datetime | None = None,
         article_id: str | None = None,
+        token: Hashable | None = None,
     ) -> str:
         """Buffer one extractor record (`Record.to_dict()`); returns its article id. A later
-        record of the same article in the same buffer replaces it."""
+        record of the same article in the same buffer replaces it. `token` comes back to
+        `on_durable` once the record is published."""
         now = datetime.now(UTC)
         aid = article_id or ids.article_id(record.get("url"), site, content=record.get("body"))
         prov = Provenance(aid, ids.revision(), self.crawl_id, fetched_at or now, now, site)
         self._articles[aid] = record_rows(record, prov)
+        if token is not None:
+            self._tokens.append(token)
         self._maybe_flush()
         return aid
 
@@ -107,6 +115,7 @@ class DatasetWriter:
         site: str | None = None,
         province_code: str | None = None,
         http_status: int | None = None,
+        token: Hashable | None = None,
     ) -> None:
         self._errors.append(
             error_row(
@@ -120,6 +129,8 @@ class DatasetWriter:
                 http_status=http_status,
             )
         )
+        if token is not None:
+            self._tokens.append(token)
         self._maybe_flush()
 
     @property
@@ -135,13 +146,18 @@ class DatasetWriter:
         self._deliver()
         return committed
 
-    def _take(self) -> tuple[dict[str, dict[str, list[Row]]], list[Row]]:
+    def _take(self) -> tuple[dict[str, dict[str, list[Row]]], list[Row], list[Hashable]]:
         self._last_flush = time.monotonic()
-        batch = (self._articles, self._errors)
-        self._articles, self._errors = {}, []
+        batch = (self._articles, self._errors, self._tokens)
+        self._articles, self._errors, self._tokens = {}, [], []
         return batch
 
-    def _write(self, articles: dict[str, dict[str, list[Row]]], errors: list[Row]) -> list[str]:
+    def _write(
+        self,
+        articles: dict[str, dict[str, list[Row]]],
+        errors: list[Row],
+        tokens: list[Hashable],
+    ) -> list[str]:
         """Stage and publish one batch; runs in the background thread when there is one."""
         by_table: dict[tuple[str, Partition], list[Row]] = defaultdict(list)
         for rows in articles.values():
@@ -165,6 +181,7 @@ class DatasetWriter:
             self.errors_written += len(errors)
             self.files_written += len(staged)
             self._ready.extend(committed)
+            self._ready_tokens.extend(tokens)
         return committed
 
     def _flush_in_background(self) -> None:
@@ -184,8 +201,11 @@ class DatasetWriter:
         """Report published articles to `on_commit`, in the caller's thread."""
         with self._lock:
             ready, self._ready = self._ready, []
+            tokens, self._ready_tokens = self._ready_tokens, []
         if self.on_commit and ready:
             self.on_commit(ready)
+        if self.on_durable and tokens:
+            self.on_durable(tokens)
 
     def _stage(
         self, by_table: dict[tuple[str, Partition], list[Row]]

@@ -18,6 +18,7 @@ from crawler.sources import Source, load_sources, select
 from extract.sniff import not_a_page
 
 ARTICLE = "thaipr_article"  # request meta: the article's site, canonical URL, listing data
+FETCHED_AT = "thaipr_fetched_at"  # request meta: when the response arrived (crawler.archive)
 
 
 def parse_day(value: str | date | None, name: str) -> date | None:
@@ -151,7 +152,7 @@ class SourceSpider(Spider):
                 for k, v in response.headers.items()
             },
             body=response.body,
-            fetched_at=datetime.now(UTC),
+            fetched_at=response.meta.get(FETCHED_AT) or datetime.now(UTC),
             template=self.template,
             listed=info["listed"],
             change="changed" if known else "new",
