@@ -23,7 +23,7 @@ class Archive:
     def __init__(self, crawler: Crawler) -> None:
         self.directory = crawler.settings.get("THAIPR_WARC_DIR")
         if not self.directory:
-            raise NotConfigured("no THAIPR_WARC_DIR")
+            raise NotConfigured  # quietly: the usual case
         self.crawler = crawler
         self.max_bytes = int(crawler.settings.getfloat("THAIPR_WARC_MAX_MB") * MEGABYTE)
         self.archive: WarcArchive | None = None

@@ -8,11 +8,14 @@ request failed: the status comes from the crawl's stats."""
 import argparse
 import fcntl
 import logging
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 from crawler.args import iso_date
+from crawler.distributed import ENV as DISTRIBUTED_ENV
 
 EXIT_OK, EXIT_FAILED_PAGES, EXIT_USAGE, EXIT_NO_CRAWL = 0, 1, 2, 3
 SPIDERS = {"prd": "prd", "prd_archive": "ewt"}
@@ -83,6 +86,20 @@ def add_parser(sub: Any) -> None:
         metavar="NAME=VALUE",
         help="a Scrapy setting, as `scrapy crawl -s` takes it (repeatable)",
     )
+    p.add_argument(
+        "--redis",
+        metavar="URL",
+        default=os.environ.get(DISTRIBUTED_ENV),
+        help="a distributed crawl: share its queue, duplicate filter and rate through this "
+        f"Redis (redis://HOST:PORT/DB; default ${DISTRIBUTED_ENV}). Start as many workers "
+        "as you like, on any machines, with the same URL and --out",
+    )
+    p.add_argument(
+        "--lease",
+        type=float,
+        metavar="SECONDS",
+        help="distributed: a dead worker's requests go to another after this (default 300)",
+    )
     p.add_argument("--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     p.add_argument("--log-file", type=Path, help="write Scrapy's log here instead of stderr")
     p.set_defaults(run=run)
@@ -108,19 +125,40 @@ def run(args: argparse.Namespace) -> int:
         return _usage(f"no {args.spider} source to crawl")
     if any("=" not in pair for pair in args.set):
         return _usage("--set takes NAME=VALUE")
-    if _locked(args.out):
+    if args.redis and (problem := _unreachable(args.redis)):
+        print(f"thaipr crawl: could not crawl: Redis at {args.redis}: {problem}", file=sys.stderr)
+        return EXIT_USAGE if problem.startswith("bad URL") else EXIT_NO_CRAWL
+    if _locked(args.out, shared=bool(args.redis)):
         print(f"thaipr crawl: another crawl is writing {args.out}", file=sys.stderr)
         return EXIT_NO_CRAWL
     return crawl(args)
 
 
-def _locked(out: Path) -> bool:
+def _unreachable(url: str) -> str | None:
+    """Why the Redis of a distributed crawl cannot be used, or None."""
+    import redis
+
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=5)
+    except ValueError as exc:
+        return f"bad URL ({exc})"
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        return str(exc) or type(exc).__name__
+    finally:
+        client.close()
+    return None
+
+
+def _locked(out: Path, shared: bool) -> bool:
+    """Another crawl holds the dataset (workers of one distributed crawl share it)."""
     lock = out / "_crawl" / "lock"
     if not lock.exists():
         return False
     with open(lock, "ab") as f:
         try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(f, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             return True
     return False
@@ -134,9 +172,18 @@ def settings_for(args: argparse.Namespace) -> Any:
     overrides: dict[str, Any] = {"THAIPR_OUT": str(args.out), "LOG_LEVEL": args.log_level}
     if args.log_file:
         overrides["LOG_FILE"] = str(args.log_file)
-        overrides["LOG_INSTALL_ROOT_HANDLER"] = False
+    if args.site_url_template:
+        # Every site is fetched from the template's host: its requests (robots.txt too)
+        # share the platform's one slot.
+        host = urlsplit(args.site_url_template.replace("{slug}", "x")).hostname or ""
+        shared = dict(settings.getdict("THAIPR_SHARED_SLOTS"))
+        overrides["THAIPR_SHARED_SLOTS"] = {**shared, host: "prd.go.th"}
     if args.warc:
         overrides["THAIPR_WARC_DIR"] = str(args.warc)
+    if args.redis:
+        overrides["THAIPR_REDIS_URL"] = args.redis
+    if args.lease is not None:
+        overrides["THAIPR_LEASE_SECONDS"] = args.lease
     if args.delay is not None:
         overrides["DOWNLOAD_DELAY"] = args.delay
         overrides["AUTOTHROTTLE_START_DELAY"] = args.delay
@@ -186,7 +233,9 @@ def crawl(args: argparse.Namespace) -> int:
     c = counts(stats)
     reason = stats.get_value("finish_reason", "unknown")
     elapsed = stats.get_value("elapsed_time_seconds", 0.0)
-    if c["pages"] == 0 or c["ok"] == 0:
+    if args.redis and c["pages"] == 0 and not c["errors"] and reason == "finished":
+        status = EXIT_OK  # a worker of a distributed crawl the others left nothing to
+    elif c["pages"] == 0 or c["ok"] == 0:
         status = EXIT_NO_CRAWL
     elif c["errors"] or reason != "finished":
         status = EXIT_FAILED_PAGES

@@ -16,6 +16,7 @@ from scrapy.exceptions import DropItem
 from crawler.extraction import Extractor, default_workers
 from crawler.incremental import crawl_id_of, out_dir, state_of
 from crawler.items import ErrorItem, PageItem
+from crawler.leases import queue_of
 from output.validate import SchemaError
 from output.writer import DatasetWriter
 
@@ -102,8 +103,10 @@ class DatasetPipeline:
         out = out_dir(self.crawler)
         (out / LOCK_FILE).parent.mkdir(parents=True, exist_ok=True)
         self._lock = open(out / LOCK_FILE, "ab")  # noqa: SIM115
+        # Workers of one distributed crawl share the dataset; any other crawl is kept out.
+        mode = fcntl.LOCK_SH if self.crawler.settings.get("THAIPR_REDIS_URL") else fcntl.LOCK_EX
         try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(self._lock, mode | fcntl.LOCK_NB)
         except BlockingIOError as exc:
             raise CrawlLocked(f"another crawl is writing {out}") from exc
         state = state_of(self.crawler)
@@ -113,10 +116,18 @@ class DatasetPipeline:
             run,
             flush_articles=self.crawler.settings.getint("THAIPR_FLUSH_ARTICLES"),
             on_commit=state.stored,
+            on_durable=self._published,
             background=True,
         )
+        self.crawler.thaipr_flush = self.writer.flush  # type: ignore[attr-defined]
         for line in self.writer.recovered:
             log.warning("dataset: %s", line)
+
+    def _published(self, leases: list[Any]) -> None:
+        """Distributed crawls: what is published lets go of the requests it came from."""
+        queue = queue_of(self.crawler.spider)
+        if queue is not None:
+            queue.ack(leases)
 
     def process_item(self, item: Any) -> Any:
         assert self.writer is not None
@@ -131,6 +142,7 @@ class DatasetPipeline:
                 site=item.site,
                 province_code=item.province_code,
                 http_status=item.http_status,
+                token=item.lease,
             )
             stats.inc_value(
                 "thaipr/robots_forbidden" if item.stage == "robots" else "thaipr/errors"
@@ -142,6 +154,7 @@ class DatasetPipeline:
         aid = page.article_id
         if self.written.get(aid) == item.content_hash:  # the same article under another URL
             stats.inc_value("thaipr/duplicates")
+            self._published([page.lease])
             return item
         self.written[aid] = item.content_hash
         # Known to the state before the writer can report it published (inline flushes
@@ -155,7 +168,13 @@ class DatasetPipeline:
             item.content_hash,
         )
         try:
-            self.writer.add(item.record, site=page.site, fetched_at=page.fetched_at, article_id=aid)
+            self.writer.add(
+                item.record,
+                site=page.site,
+                fetched_at=page.fetched_at,
+                article_id=aid,
+                token=page.lease,
+            )
         except SchemaError as exc:
             state.forget(aid)
             self.writer.add_error(
@@ -166,6 +185,7 @@ class DatasetPipeline:
                 site=page.site,
                 province_code=page.province_code,
                 http_status=page.status,
+                token=page.lease,
             )
             stats.inc_value("thaipr/errors")
             return item

@@ -38,6 +38,7 @@ class Politeness:
         self.crawl_delays: dict[str, float] = {}
         self.pauses: dict[str, tuple[float, float]] = {}  # slot -> (delay, until)
         self.shared = dict(crawler.settings.getdict("THAIPR_SHARED_SLOTS"))
+        self.distributed = bool(crawler.settings.get("THAIPR_REDIS_URL"))
         crawler.signals.connect(self._robots_parsed, signal=signals.robots_parsed)
 
     @classmethod
@@ -64,8 +65,13 @@ class Politeness:
         downloader = self.crawler.engine.downloader if self.crawler.engine else None
         if downloader is None:
             return
-        floor = self.floor(slot)
         live = downloader.slots.get(slot)
+        if self.distributed:  # requests are spaced in Redis (crawler.shared_rate), not here
+            downloader.per_slot_settings.setdefault(slot, {})["delay"] = 0.0
+            if live is not None:
+                live.delay = 0.0
+            return
+        floor = self.floor(slot)
         if live is None:
             downloader.per_slot_settings.setdefault(slot, {})["delay"] = floor
         elif live.delay < floor:

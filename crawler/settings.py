@@ -55,7 +55,17 @@ EXTENSIONS = {
     "crawler.politeness.PoliteThrottle": 10,
     "crawler.progress.Progress": 500,
     "crawler.archive.Archive": 600,  # on when THAIPR_WARC_DIR is set
+    "crawler.leases.Leases": 20,  # distributed crawls only
 }
+SPIDER_MIDDLEWARES = {"crawler.leases.LeaseTracker": 50}  # distributed crawls only
+
+# Distributed crawls (crawler/distributed.py): the Redis URL (or THAIPR_REDIS in the
+# environment), the prefix of the crawl's keys, and how long a worker may hold a request
+# without renewing its lease before another worker takes it over.
+ADDONS = {"crawler.distributed.Distributed": 0}
+THAIPR_REDIS_URL = None
+THAIPR_REDIS_PREFIX = "thaipr"
+THAIPR_LEASE_SECONDS = 300.0
 DOWNLOADER_MIDDLEWARES = {
     "crawler.fence.HostFence": 40,  # before robots.txt is asked for
     "crawler.fence.RedirectFence": 610,  # sees a redirect before RedirectMiddleware
@@ -63,6 +73,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.politeness.RetryAfter": 540,  # in place of Scrapy's RetryMiddleware
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.incremental.ConditionalGet": 560,
+    # Distributed crawls only: waits for the request's moment last, just before it is sent
+    # (after robots.txt has let it through).
+    "crawler.shared_rate.SharedRate": 950,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,

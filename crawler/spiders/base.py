@@ -19,6 +19,7 @@ from extract.sniff import not_a_page
 
 ARTICLE = "thaipr_article"  # request meta: the article's site, canonical URL, listing data
 FETCHED_AT = "thaipr_fetched_at"  # request meta: when the response arrived (crawler.archive)
+LEASE = "thaipr_lease"  # request meta: its lease in a distributed crawl (crawler.leases)
 
 
 def parse_day(value: str | date | None, name: str) -> date | None:
@@ -139,6 +140,7 @@ class SourceSpider(Spider):
                 error_class="NotAPage",
                 message=problem,
                 http_status=response.status,
+                lease=response.meta.get(LEASE),
             )
             return
         yield PageItem(
@@ -157,6 +159,7 @@ class SourceSpider(Spider):
             listed=info["listed"],
             change="changed" if known else "new",
             known_hash=known.content_hash if known else None,
+            lease=response.meta.get(LEASE),
         )
 
     def failed(self, failure: Failure) -> Iterator[ErrorItem]:
@@ -171,4 +174,5 @@ class SourceSpider(Spider):
             error_class=what.error_class,
             message=what.message,
             http_status=what.http_status,
+            lease=request.meta.get(LEASE),
         )
