@@ -11,8 +11,8 @@ import logging
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 from crawler.args import iso_date
 from crawler.distributed import ENV as DISTRIBUTED_ENV
