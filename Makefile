@@ -39,6 +39,7 @@ bench: setup  ## extraction speed, the dataset at corpus scale, the crawler (abo
 	$(BIN)/python -m bench.extract_bench --pages 2000
 	$(BIN)/python -m bench.dataset_bench
 	$(BIN)/python -m bench.crawl_bench
+	$(BIN)/python -m bench.distributed_bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info build demo-data

@@ -109,13 +109,16 @@ def test_a_killed_workers_requests_are_fetched_by_another(redis_url: str, tmp_pa
 
 
 def test_many_writers_write_their_own_files(redis_url: str, tmp_path: Path) -> None:
-    catalog = Catalog(provinces=3, per_province=10)
+    catalog = Catalog(provinces=3, per_province=20)
     out = tmp_path / "data"
-    with serving(catalog, latency_ms=20) as server:
-        workers = [
-            _worker(server, out, redis_url, "--no-politeness", "--set", "THAIPR_FLUSH_ARTICLES=3")
-            for _ in range(2)
-        ]
+    slow = ("--no-politeness", "--set", "CONCURRENT_REQUESTS=2", "--set", "THAIPR_FLUSH_ARTICLES=3")
+    with serving(catalog, latency_ms=100) as server:
+        workers = [_worker(server, out, redis_url, *slow)]
+        deadline = time.monotonic() + 120
+        while sum("/iid/" in r["path"] for r in list(server.replica.log)) < 5:
+            assert workers[0].poll() is None and time.monotonic() < deadline
+            time.sleep(0.02)
+        workers.append(_worker(server, out, redis_url, *slow))  # joins a crawl under way
         for w in workers:
             _, err = w.communicate(timeout=300)
             assert w.returncode == 0, err[-2000:]
