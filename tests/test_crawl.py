@@ -247,6 +247,25 @@ def test_pages_that_fail_are_recorded_and_exit_1(tmp_path: Path) -> None:
     assert connect(tmp_path).execute("SELECT count(*) FROM articles").fetchone() == (5,)
 
 
+def test_log_file_takes_the_log_and_stderr_stays_quiet(tmp_path: Path) -> None:
+    log = tmp_path / "crawl.log"
+    with serving(Catalog(1, 3)) as server:
+        result = crawl(
+            server,
+            tmp_path / "data",
+            "--no-politeness",
+            "--log-level",
+            "INFO",
+            "--log-file",
+            str(log),
+        )
+    assert result.returncode == 0, result.stderr
+    text = log.read_text(encoding="utf-8")
+    assert "Spider opened" in text and "Spider closed (finished)" in text
+    assert "Spider opened" not in result.stderr
+    assert result.stdout.startswith("thaipr crawl: ")
+
+
 def test_demo_crawls_the_replica_and_shows_meetings(tmp_path: Path) -> None:
     import subprocess
     import sys
