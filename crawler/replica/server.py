@@ -267,9 +267,9 @@ class Handler(BaseHTTPRequestHandler):
         scripted = replica.next_scripted(path)
         if scripted:
             status, headers = scripted
-            return self._send(status, _page("error", f"<p>{status}</p>"), headers=headers)
+            return self.send(status, _page("error", f"<p>{status}</p>"), headers=headers)
         if path == "/robots.txt":
-            return self._send(200, replica.robots(), "text/plain")
+            return self.send(200, replica.robots(), "text/plain")
         if path == "/manifest.json":
             return self._send_json(replica.manifest())
         if path == "/_replica/requests":
@@ -282,7 +282,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._archive(slug.removeprefix("ewt."), rest, query)
         site = replica.catalog.site_of(slug)
         if site is None:
-            return self._send(404, _page("ไม่พบหน้า", "<p>404</p>"))
+            return self.send(404, _page("ไม่พบหน้า", "<p>404</p>"))
         return self._site(method, site, "/" + rest, form)
 
     def _site(self, method: str, site: Site, rest: str, form: dict[str, list[str]]) -> int:
@@ -295,20 +295,20 @@ class Handler(BaseHTTPRequestHandler):
                 continue
             cat = int(m.group("cat")) if "cat" in pattern.groupindex else 0
             if name == "directory":
-                return self._send(200, replica.directory(site, prefix))
+                return self.send(200, replica.directory(site, prefix))
             if name == "home":
-                return self._send(200, replica.home(site, prefix))
+                return self.send(200, replica.home(site, prefix))
             if name == "listing":
-                return self._send(200, replica.listing(site, cat, prefix))
+                return self.send(200, replica.listing(site, cat, prefix))
             if name == "more" and method == "POST":
                 page = int((form.get("pageIndex") or ["1"])[0])
                 return self._send_json({"html": replica.listing_items(site, cat, page, prefix)})
             if name == "rss":
-                return self._send(200, replica.rss(site, cat, prefix, base), "application/rss+xml")
+                return self.send(200, replica.rss(site, cat, prefix, base), "application/rss+xml")
             if name == "json":
                 return self._send_json(replica.json_feed(site, cat, prefix, base))
             if name == "image":
-                return self._send(200, TINY_JPEG, "image/jpeg")
+                return self.send(200, TINY_JPEG, "image/jpeg")
             if name == "article":
                 item = int(m.group("item"))
                 categories = (catalog.category_of(site, item), replica._alias_category(site, item))
@@ -322,22 +322,22 @@ class Handler(BaseHTTPRequestHandler):
                 return self._article(
                     catalog.article_html(site, item, prefix), catalog.story(site, item).published
                 )
-        return self._send(404, _page("ไม่พบหน้า", "<p>404</p>"))
+        return self.send(404, _page("ไม่พบหน้า", "<p>404</p>"))
 
     def _article(self, html: str, published: datetime) -> int:
         body = html.encode("utf-8")
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         modified = format_datetime(published.astimezone(UTC), usegmt=True)
         if self.headers.get("If-None-Match") == etag:
-            return self._send(304, b"", headers={"ETag": etag})
+            return self.send(304, b"", headers={"ETag": etag})
         since = self.headers.get("If-Modified-Since")
         if since and not self.headers.get("If-None-Match"):
             try:
                 if parsedate_to_datetime(since) >= published:
-                    return self._send(304, b"", headers={"ETag": etag})
+                    return self.send(304, b"", headers={"ETag": etag})
             except (TypeError, ValueError):
                 pass
-        return self._send(200, body, headers={"ETag": etag, "Last-Modified": modified})
+        return self.send(200, body, headers={"ETag": etag, "Last-Modified": modified})
 
     def _archive(self, slug: str, rest: str, query: dict[str, list[str]]) -> int:
         catalog = self.server.replica.catalog
@@ -345,26 +345,17 @@ class Handler(BaseHTTPRequestHandler):
         nid_text = (query.get("nid") or [""])[0]
         nid = int(nid_text) if nid_text.isdigit() else 0
         if site is None or rest != "ewt_news.php" or not catalog.archive_has(site, nid):
-            return self._send(404, _page("ไม่พบหน้า", "<p>404</p>"))
+            return self.send(404, _page("ไม่พบหน้า", "<p>404</p>"))
         html = catalog.archive_html(site, nid)
         if catalog.archive_tis620(nid):
-            return self._send(200, html.encode("cp874"), "text/html; charset=tis-620")
-        return self._send(200, html)
+            return self.send(200, html.encode("cp874"), "text/html; charset=tis-620")
+        return self.send(200, html)
 
     # --- what faults need (crawler.replica.faults.Responder) ---------------------------------
 
     @property
     def port(self) -> int:
         return int(self.server.server_address[1])
-
-    def send(
-        self,
-        status: int,
-        body: bytes,
-        content_type: str = HTML,
-        headers: dict[str, str] | None = None,
-    ) -> int:
-        return self._send(status, body, content_type, headers)
 
     def send_head(self, status: int, headers: dict[str, str]) -> None:
         self.send_response(status, HTTPStatus(status).phrase)
@@ -382,13 +373,13 @@ class Handler(BaseHTTPRequestHandler):
             return False
 
     def _send_json(self, value: Any) -> int:
-        return self._send(200, json.dumps(value, ensure_ascii=False), "application/json")
+        return self.send(200, json.dumps(value, ensure_ascii=False), "application/json")
 
-    def _send(
+    def send(
         self,
         status: int,
         body: str | bytes,
-        content_type: str = "text/html; charset=utf-8",
+        content_type: str = HTML,
         headers: dict[str, str] | None = None,
     ) -> int:
         data = body.encode("utf-8") if isinstance(body, str) else body
