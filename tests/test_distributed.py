@@ -82,12 +82,13 @@ def test_a_killed_workers_requests_are_fetched_by_another(redis_url: str, tmp_pa
         while sum("/iid/" in r["path"] for r in list(server.replica.log)) < 6:
             assert doomed.poll() is None and time.monotonic() < deadline
             time.sleep(0.02)
-        survivor = _worker(server, out, redis_url, "--no-politeness", *lease)
-        time.sleep(0.5)
-        os.killpg(doomed.pid, signal.SIGKILL)  # with requests leased and records unpublished
+        os.killpg(doomed.pid, signal.SIGKILL)  # holding leases, records unpublished
         doomed.communicate()
+        held = redis.Redis.from_url(redis_url).zcard("thaipr:prd:deadlines")
+        survivor = _worker(server, out, redis_url, "--no-politeness", *lease)
         _, stderr = survivor.communicate(timeout=300)
     assert survivor.returncode == 0, stderr[-3000:]
+    assert held > 0
     assert "whose lease ran out are queued again" in stderr
     ids = _ids(out)
     assert sorted(ids) == sorted(_expected(catalog))  # before compaction: each once
