@@ -8,7 +8,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 
 from crawler.spiders.base import ARTICLE
-from crawler.state import CrawlState
+from crawler.state import CrawlState, RedisCrawlState
 from output.ids import crawl_id
 
 STATE_FILE = Path("_crawl") / "state.sqlite"
@@ -33,7 +33,13 @@ def crawl_id_of(crawler: Crawler) -> str:
 def state_of(crawler: Crawler) -> CrawlState:
     state: CrawlState | None = getattr(crawler, "thaipr_state", None)
     if state is None:
-        state = CrawlState(out_dir(crawler) / STATE_FILE)
+        redis_url = crawler.settings.get("THAIPR_REDIS_URL")
+        path = out_dir(crawler) / STATE_FILE
+        if redis_url:  # workers on other machines must see it too
+            prefix = crawler.settings.get("THAIPR_REDIS_PREFIX")
+            state = RedisCrawlState(path, redis_url, prefix)
+        else:
+            state = CrawlState(path)
         crawler.thaipr_state = state  # type: ignore[attr-defined]
     return state
 

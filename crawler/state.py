@@ -2,9 +2,13 @@
 and content hash, in SQLite beside the dataset (DATA/_crawl/state.sqlite). A page counts as
 stored only once the dataset has published its record, so a crawl killed before that
 fetches it again in full. Rows are written once the dataset has published them, in one
-transaction per commit."""
+transaction per commit. A distributed crawl keeps the same in Redis (RedisCrawlState),
+which every worker, on any machine, sees."""
 
+import json
 import sqlite3
+import time
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,3 +95,62 @@ class CrawlState:
 
     def close(self) -> None:
         self.db.close()
+
+
+class RedisCrawlState(CrawlState):
+    """The crawl state of a distributed crawl, in Redis, so workers on any machine share
+    it: one hash per dataset (`<prefix>:pages:<dataset id>`, the id kept in
+    DATA/_crawl/dataset-id), url -> [article id, etag, last modified, hash, fetched at]. On
+    first use it takes over what the dataset's SQLite state knew."""
+
+    def __init__(self, path: Path, url: str, prefix: str) -> None:
+        import redis
+
+        self.redis = redis.Redis.from_url(url)
+        self.key = f"{prefix}:pages:{_dataset_id(path.parent)}"
+        self._fetched = {}
+        if self.redis.set(self.key + ":imported", "1", nx=True) and path.exists():
+            self._import(path)
+
+    def _import(self, path: Path) -> None:
+        db = sqlite3.connect(path)
+        try:
+            rows = db.execute(
+                "SELECT url, article_id, etag, last_modified, content_hash, fetched_at "
+                "FROM pages WHERE stored = 1"
+            )
+            while batch := rows.fetchmany(10_000):
+                self.redis.hset(self.key, mapping={r[0]: json.dumps(r[1:]) for r in batch})
+        finally:
+            db.close()
+
+    def known(self, url: str) -> Known | None:
+        raw = self.redis.hget(self.key, url)
+        if raw is None:
+            return None
+        _, etag, last_modified, content_hash, _ = json.loads(raw)
+        return Known(etag, last_modified, content_hash, True)
+
+    def stored(self, article_ids: list[str]) -> None:
+        rows = [self._fetched.pop(a) for a in article_ids if a in self._fetched]
+        if rows:
+            self.redis.hset(self.key, mapping={r[0]: json.dumps(r[1:]) for r in rows})
+
+    def close(self) -> None:
+        self.redis.close()
+
+
+def _dataset_id(crawl_dir: Path) -> str:
+    """A dataset's id, made once: the same for every worker that writes it."""
+    path = crawl_dir / "dataset-id"
+    crawl_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="ascii") as f:
+            f.write(uuid.uuid4().hex)
+    except FileExistsError:
+        pass
+    for _ in range(100):  # another worker may be writing it this instant
+        if text := path.read_text(encoding="ascii").strip():
+            return text
+        time.sleep(0.01)
+    raise RuntimeError(f"{path} is empty")

@@ -128,6 +128,26 @@ def test_many_writers_write_their_own_files(redis_url: str, tmp_path: Path) -> N
     assert sorted(_ids(out)) == sorted(_expected(catalog))
 
 
+def test_the_crawl_state_is_shared_through_redis(redis_url: str, tmp_path: Path) -> None:
+    """A single-machine crawl, then a distributed one, then another: what the first stored
+    is known to the workers (taken over from SQLite), and nothing unchanged is downloaded."""
+    catalog = Catalog(provinces=2, per_province=5)
+    out = tmp_path / "data"
+    with serving(catalog) as server:
+        first = subprocess.run(crawl_command(server, out, "--no-politeness"), capture_output=True)
+        assert first.returncode == 0, first.stderr
+        for _ in range(2):
+            mark = len(server.replica.log)
+            worker = _worker(server, out, redis_url, "--no-politeness")
+            _, err = worker.communicate(timeout=300)
+            assert worker.returncode == 0, err[-2000:]
+            articles = [r for r in server.replica.log[mark:] if "/iid/" in r["path"]]
+            assert articles and {r["status"] for r in articles} == {304}
+    client = redis.Redis.from_url(redis_url)
+    (key,) = [k for k in client.keys("thaipr:pages:*") if client.type(k) == b"hash"]
+    assert client.hlen(key) == catalog.total
+
+
 def test_a_dead_redis_is_one_clear_line(tmp_path: Path) -> None:
     with serving(Catalog(provinces=1, per_province=2)) as server:
         done = subprocess.run(
