@@ -22,7 +22,7 @@ from tests.redis_server import redis_server
 from tests.replica import crawl_command, requests_of, serving
 
 DELAY = 0.3  # the shared rate in the politeness test, seconds
-TOLERANCE = 0.05  # request times are taken on arrival: loopback jitter
+TOLERANCE = 0.1  # times are taken on arrival: a loaded machine wakes a worker late
 
 
 @pytest.fixture
