@@ -162,6 +162,8 @@ class LeaseTracker:
     queued."""
 
     def __init__(self, crawler: Crawler) -> None:
+        if not crawler.settings.get("THAIPR_REDIS_URL"):
+            raise NotConfigured  # quietly: the usual case
         self.crawler = crawler
 
     @classmethod
