@@ -11,6 +11,7 @@ tests/test_faults.py and tests/test_crawl_kills.py assert every row it prints.""
 import argparse
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -166,7 +167,7 @@ def fault_matrix(work: Path) -> list[Row]:
         Row(
             "the crawl",
             _short(
-                summary.removeprefix("thaipr crawl: ").split(", peak memory")[0]
+                re.sub(r", peak memory \d+ MB", "", summary.removeprefix("thaipr crawl: "))
                 + ("" if clean else "; TRACEBACK")
             ),
             "exit 1 (pages failed)",
