@@ -31,9 +31,14 @@ def redis_url() -> Iterator[str]:
         yield url
 
 
-def _worker(server: ReplicaHTTPServer, out: Path, url: str, *args: str) -> subprocess.Popen[str]:
+def _worker(
+    server: ReplicaHTTPServer, out: Path, url: str, *args: str, by_env: bool = False
+) -> subprocess.Popen[str]:
+    """A worker given the Redis URL by --redis, or by the THAIPR_REDIS environment variable."""
+    env = {**os.environ, "THAIPR_REDIS": url} if by_env else None
     return subprocess.Popen(
-        crawl_command(server, out, "--redis", url, *args),
+        crawl_command(server, out, *([] if by_env else ["--redis", url]), *args),
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -136,9 +141,9 @@ def test_the_crawl_state_is_shared_through_redis(redis_url: str, tmp_path: Path)
     with serving(catalog) as server:
         first = subprocess.run(crawl_command(server, out, "--no-politeness"), capture_output=True)
         assert first.returncode == 0, first.stderr
-        for _ in range(2):
+        for by_env in (False, True):
             mark = len(server.replica.log)
-            worker = _worker(server, out, redis_url, "--no-politeness")
+            worker = _worker(server, out, redis_url, "--no-politeness", by_env=by_env)
             _, err = worker.communicate(timeout=300)
             assert worker.returncode == 0, err[-2000:]
             articles = [r for r in server.replica.log[mark:] if "/iid/" in r["path"]]

@@ -2,12 +2,13 @@
 can be recovered, records in `errors` what cannot, never leaves the configured hosts, and
 exits 1 (pages failed). One crawl serves every fault; each fault is judged on its own."""
 
-from pathlib import Path
+import subprocess
 
 import pytest
 
 from crawler.replica.faults import FAULTS
 from tests.reliability import Row, fault_matrix
+from tests.replica import THAIPR
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +33,15 @@ def test_the_crawl_finishes_with_exit_1_and_no_traceback(outcomes: dict[str, Row
     assert row.ok, row.happened
 
 
-def test_replica_refuses_faults_without_room(tmp_path: Path) -> None:
-    from crawler.replica.catalog import Catalog
-    from crawler.replica.server import Replica
-
-    with pytest.raises(ValueError, match="articles per province"):
-        Replica(Catalog(provinces=1, per_province=len(FAULTS) - 1), faults=True)
+def test_replica_refuses_faults_without_room() -> None:
+    few = str(len(FAULTS) - 1)
+    done = subprocess.run(
+        [*THAIPR, "replica", "--port", "0", "--faults", "--articles-per-province", few],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        f"thaipr replica: --faults needs at least {len(FAULTS)} articles per province"
+    )
