@@ -59,7 +59,6 @@ class Extractor:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.pool: Executor | None = self._new_pool() if workers > 0 else None
-        self.restarts = 0
 
     def _new_pool(self) -> Executor:
         # spawn: a fork of a process running an event loop and threads is not safe.
@@ -87,7 +86,6 @@ class Extractor:
         log.warning("an extraction worker died; starting new workers")
         broken.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new_pool()
-        self.restarts += 1
 
     def close(self) -> None:
         if self.pool is not None:

@@ -91,7 +91,7 @@ class DatasetPipeline:
         self.crawler = crawler
         self.fill: Counter[str] = Counter()
         self.records = 0
-        self.written: dict[str, str] = {}  # article id -> content hash, this crawl
+        self.written: dict[str, str] = {}  # article id -> content hash (16 hex), this crawl
         self.writer: DatasetWriter | None = None
         self._lock: IO[bytes] | None = None
 
@@ -152,11 +152,11 @@ class DatasetPipeline:
             return item
         page = item.page
         aid = page.article_id
-        if self.written.get(aid) == item.content_hash:  # the same article under another URL
+        digest = item.content_hash[:16]
+        if self.written.get(aid) == digest:  # the same article under another URL
             stats.inc_value("thaipr/duplicates")
             self._published([page.lease])
             return item
-        self.written[aid] = item.content_hash
         # Known to the state before the writer can report it published (inline flushes
         # report during `add`); it only counts as stored once published.
         state = state_of(self.crawler)
@@ -189,6 +189,7 @@ class DatasetPipeline:
             )
             stats.inc_value("thaipr/errors")
             return item
+        self.written[aid] = digest
         stats.inc_value(f"thaipr/{page.change}")
         stats.inc_value("thaipr/records")
         self.records += 1
