@@ -12,7 +12,6 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from crawler.args import iso_date
 from crawler.distributed import ENV as DISTRIBUTED_ENV
@@ -172,12 +171,6 @@ def settings_for(args: argparse.Namespace) -> Any:
     overrides: dict[str, Any] = {"THAIPR_OUT": str(args.out), "LOG_LEVEL": args.log_level}
     if args.log_file:
         overrides["LOG_FILE"] = str(args.log_file)
-    if args.site_url_template:
-        # Every site is fetched from the template's host: its requests (robots.txt too)
-        # share the platform's one slot.
-        host = urlsplit(args.site_url_template.replace("{slug}", "x")).hostname or ""
-        shared = dict(settings.getdict("THAIPR_SHARED_SLOTS"))
-        overrides["THAIPR_SHARED_SLOTS"] = {**shared, host: "prd.go.th"}
     if args.warc:
         overrides["THAIPR_WARC_DIR"] = str(args.warc)
     if args.redis:

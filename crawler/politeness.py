@@ -48,7 +48,17 @@ class Politeness:
         return ext
 
     def slot_key(self, request: Request) -> str:
-        host = request.meta.get(SOURCE_HOST) or urlparse_cached(request).hostname or ""
+        """The slot of the backend a request goes to: its source's real host (a replica's
+        URL stands for one), else the host of a configured source it is fetched from (a
+        robots.txt request carries no source), else its own host."""
+        netloc = urlparse_cached(request).netloc.lower()
+        stands_for = getattr(self.crawler.spider, "source_host", None)
+        host = (
+            request.meta.get(SOURCE_HOST)
+            or (stands_for(netloc) if stands_for else None)
+            or urlparse_cached(request).hostname
+            or ""
+        )
         for suffix, slot in self.shared.items():
             if host == suffix or host.endswith("." + suffix):
                 return str(slot)

@@ -3,6 +3,7 @@ the sources they crawl, article requests and the PageItem/ErrorItem they yield."
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -68,9 +69,19 @@ class SourceSpider(Spider):
             return self.site_url_template.format(slug=source.slug).rstrip("/")
         return source.base_url
 
+    @cached_property
+    def _real_hosts(self) -> dict[str, str]:
+        """Where each configured source is fetched from (netloc) -> its real host."""
+        return {urlsplit(self.site_url(s)).netloc.lower(): s.host for s in self.configured.values()}
+
     def allowed_netlocs(self) -> set[str]:
         """The hosts this crawl may fetch from: every configured source's (crawler.fence)."""
-        return {urlsplit(self.site_url(s)).netloc.lower() for s in self.configured.values()}
+        return set(self._real_hosts)
+
+    def source_host(self, netloc: str) -> str | None:
+        """The real host that a netloc this crawl fetches from stands for (crawler.politeness):
+        on a replica, every source is fetched from one netloc."""
+        return self._real_hosts.get(netloc)
 
     def canonical(self, url: str, source: Source) -> str:
         """The URL on the real platform of a URL fetched from the replica."""
