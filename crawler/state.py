@@ -9,6 +9,7 @@ import json
 import sqlite3
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,10 @@ CREATE INDEX IF NOT EXISTS pages_article ON pages (article_id);
 """
 
 
+# A page fetched and not yet published: url, article id, etag, last modified, hash, fetched at.
+Pending = tuple[str, str, str | None, str | None, str, str]
+
+
 @dataclass(frozen=True)
 class Known:
     etag: str | None
@@ -42,8 +47,7 @@ class CrawlState:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
-        # article id -> (url, article id, etag, last modified, hash, fetched at), until published
-        self._fetched: dict[str, tuple[str, str, str | None, str | None, str, str]] = {}
+        self._fetched: dict[str, Pending] = {}  # article id -> its row, until published
 
     def known(self, url: str) -> Known | None:
         row = self.db.execute(
@@ -74,10 +78,14 @@ class CrawlState:
         """The record was refused: nothing of it will be published."""
         self._fetched.pop(article_id, None)
 
+    def _take(self, article_ids: list[str]) -> list[Pending]:
+        """The pending rows of these articles, no longer pending."""
+        return [self._fetched.pop(a) for a in article_ids if a in self._fetched]
+
     def stored(self, article_ids: list[str]) -> None:
         """The dataset published these articles: their pages may be fetched conditionally.
         One transaction for the lot."""
-        rows = [self._fetched.pop(a) for a in article_ids if a in self._fetched]
+        rows = self._take(article_ids)
         self.db.execute("BEGIN")
         try:
             self.db.executemany(
@@ -106,6 +114,7 @@ class RedisCrawlState(CrawlState):
     def __init__(self, path: Path, url: str, prefix: str) -> None:
         import redis
 
+        # No SQLite here: only the pending rows (fetched, forget) are the base class's.
         self.redis = redis.Redis.from_url(url)
         self.key = f"{prefix}:pages:{_dataset_id(path.parent)}"
         self._fetched = {}
@@ -120,7 +129,7 @@ class RedisCrawlState(CrawlState):
                 "FROM pages WHERE stored = 1"
             )
             while batch := rows.fetchmany(10_000):
-                self.redis.hset(self.key, mapping={r[0]: json.dumps(r[1:]) for r in batch})
+                self._put(batch)
         finally:
             db.close()
 
@@ -132,7 +141,10 @@ class RedisCrawlState(CrawlState):
         return Known(etag, last_modified, content_hash, True)
 
     def stored(self, article_ids: list[str]) -> None:
-        rows = [self._fetched.pop(a) for a in article_ids if a in self._fetched]
+        self._put(self._take(article_ids))
+
+    def _put(self, rows: Sequence[Pending]) -> None:
+        """Rows of (url, article id, etag, last modified, hash, fetched at) into the hash."""
         if rows:
             self.redis.hset(self.key, mapping={r[0]: json.dumps(r[1:]) for r in rows})
 
