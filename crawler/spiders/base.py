@@ -32,6 +32,11 @@ def parse_day(value: str | date | None, name: str) -> date | None:
         raise ValueError(f"{name} must be YYYY-MM-DD, got {value!r}") from exc
 
 
+def asked_url(request: Request | Response) -> str:
+    """The URL first asked for, before any redirect: the one `errors` records."""
+    return str((request.meta.get("redirect_urls") or [request.url])[0])
+
+
 class SourceSpider(Spider):
     template = "prd"
 
@@ -144,7 +149,7 @@ class SourceSpider(Spider):
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         if problem := not_a_page(response.body, content_type):
             yield ErrorItem(
-                url=(response.meta.get("redirect_urls") or [response.url])[0],
+                url=asked_url(response),
                 site=info["site"],
                 province_code=info["province"],
                 stage="content",
@@ -178,7 +183,7 @@ class SourceSpider(Spider):
         info = request.meta.get(ARTICLE) or {}
         what = describe(failure)
         yield ErrorItem(
-            url=(request.meta.get("redirect_urls") or [request.url])[0],  # the URL asked for
+            url=asked_url(request),
             site=info.get("site") or request.meta.get("thaipr_source"),
             province_code=info.get("province"),
             stage=what.stage,
