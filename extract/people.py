@@ -72,6 +72,8 @@ _MONASTIC_POSITIONS = ("เจ้าอาวาส", "เจ้าคณะ", "
 _TRAILING_PUNCT = ")]},;:\"”’'"
 _LATIN_GLOSS = re.compile(r"\(\s*[A-Za-z][^()\n]{0,80}\)")
 _PARENTHETICAL = re.compile(r"\([^()\n]{1,60}\)")
+_SPACE_RUN = re.compile(r"\s*")  # \s is str.isspace
+_WORD = re.compile(r"\S*")
 _SHORT_FORM_NAME = re.compile(rf"[{_THAI_LETTER}.]{{2,30}}\s?$")
 
 
@@ -151,20 +153,16 @@ class _Words:
 
     def peek(self) -> tuple[int, int, bool] | None:
         """(start, end, crossed_newline) of the next word, not consuming it."""
-        i, crossed = self.pos, False
-        while i < len(self.text) and self.text[i].isspace():
-            crossed = crossed or self.text[i] == "\n"
-            i += 1
-        if i >= len(self.text):
+        text = self.text
+        i = _SPACE_RUN.match(text, self.pos).end()  # type: ignore[union-attr]
+        if i >= len(text):
             return None
-        if self.text[i] == "(":
-            m = _PARENTHETICAL.match(self.text, i)
+        crossed = text.find("\n", self.pos, i) >= 0
+        if text[i] == "(":
+            m = _PARENTHETICAL.match(text, i)
             if m:
                 return i, m.end(), crossed
-        j = i
-        while j < len(self.text) and not self.text[j].isspace():
-            j += 1
-        return i, j, crossed
+        return i, _WORD.match(text, i).end(), crossed  # type: ignore[union-attr]
 
 
 def _honorific_allowed(scan: str, start: int) -> bool:
@@ -209,7 +207,7 @@ def _read_name(scan: str, start: int) -> tuple[int, int] | None:
         or (
             cut is not None
             and surname in _dictionary_words()
-            and not starts_with_any(scan[surname_end:], POSITION_HEADS)
+            and not starts_with_any(scan, POSITION_HEADS, surname_end)
         )
     ):
         return None
@@ -237,7 +235,7 @@ def _na_surname_suffix(scan: str, end: int) -> int:
     if (
         after is None
         or after[2]
-        or starts_with_any(scan[after[0] :], POSITION_HEADS)
+        or starts_with_any(scan, POSITION_HEADS, after[0])
         or _is_stop(scan[after[0] : after[1]])
     ):
         return place[0] + len(word)
@@ -285,7 +283,7 @@ def _read_position(scan: str, start: int) -> tuple[int, int] | None:
     first = words.peek()
     if first is None or (first[2] and first[0] > start + 1):
         return None
-    if not starts_with_any(scan[first[0] :], POSITION_HEADS):
+    if not starts_with_any(scan, POSITION_HEADS, first[0]):
         return None
     begin, end, count = first[0], first[0], 0
     while count < MAX_POSITION_WORDS:
@@ -378,7 +376,7 @@ def find_officials(body: str, title: str = "") -> list[Official]:
     for m in HONORIFIC.finditer(scan):
         if m.start() < pos or not _honorific_allowed(scan, m.start()):
             continue
-        if starts_with_any(scan[m.start() :], HONORIFIC_FALSE_STARTS):
+        if starts_with_any(scan, HONORIFIC_FALSE_STARTS, m.start()):
             continue
         person = _person_at(scan, body, m.start(), m.end())
         if person:
@@ -425,7 +423,7 @@ def _monks(scan: str, body: str) -> list[Official]:
     out = []
     for m in MONASTIC.finditer(scan):
         if not _honorific_allowed(scan, m.start()) or starts_with_any(
-            scan[m.start() :], NOT_MONASTIC
+            scan, NOT_MONASTIC, m.start()
         ):
             continue
         words = _Words(scan, m.end())
@@ -434,7 +432,7 @@ def _monks(scan: str, body: str) -> list[Official]:
             continue
         words.pos = name[1]
         nxt = words.peek()
-        if nxt is None or nxt[2] or not starts_with_any(scan[nxt[0] :], _MONASTIC_POSITIONS):
+        if nxt is None or nxt[2] or not starts_with_any(scan, _MONASTIC_POSITIONS, nxt[0]):
             continue
         pos_span = _read_position(scan, name[1]) or (nxt[0], nxt[1])
         position = squash(body[pos_span[0] : pos_span[1]])

@@ -87,9 +87,9 @@ def first_chars(words: Iterable[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted({w[0] for w in words if w})) + "]"
 
 
-def starts_with_any(text: str, words: Iterable[str]) -> str | None:
-    """The longest of `words` that `text` starts with, or None."""
-    m = _prefix_regex(words).match(text)
+def starts_with_any(text: str, words: Iterable[str], at: int = 0) -> str | None:
+    """The longest of `words` that `text` starts with (from `at`), or None."""
+    m = _prefix_regex(words).match(text, at)
     return m.group(0) if m else None
 
 
@@ -122,5 +122,5 @@ def word_start(text: str, i: int, glue_words: Iterable[str] = ()) -> bool:
     `glue_words` written against it (Thai has no spaces between words)."""
     if i == 0 or text[i - 1] in WORD_BOUNDARY_BEFORE:
         return True
-    before = text[max(0, i - 16) : i]
-    return any(before.endswith(g) for g in glue_words)
+    glue = glue_words if isinstance(glue_words, tuple) else tuple(glue_words)
+    return text[max(0, i - 16) : i].endswith(glue)

@@ -91,7 +91,7 @@ def _read_venue(scan: str, start: int) -> tuple[int, int] | None:
     i = start
     while i < len(scan) and scan[i] == " ":
         i += 1
-    if starts_with_any(scan[i:], NOT_VENUE_AFTER_NA) or i >= len(scan):
+    if starts_with_any(scan, NOT_VENUE_AFTER_NA, i) or i >= len(scan):
         return None
     begin, end = i, i
     for count, m in enumerate(re.finditer(r"\S+", scan[i:])):
