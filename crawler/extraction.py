@@ -1,22 +1,33 @@
 """Extraction off the crawl's event loop: page bytes go to worker processes, records come
 back. Scrapy's engine and the extractors then use two cores; with THAIPR_EXTRACT_WORKERS = 0
-extraction runs inline (tests of small crawls, machines with one core)."""
+extraction runs inline (tests of small crawls, machines with one core).
+
+Each worker is a process at the other end of a socket pair: length-prefixed pickles in,
+records out, in order. The crawl's side is an asyncio protocol on the reactor's own loop, so
+no thread of the crawl wakes for a page (a `ProcessPoolExecutor` costs two threads and about
+a millisecond of the crawl's CPU per page). A worker reads until the crawl closes its end, or
+dies: it needs no watch of its parent."""
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
-import threading
-import time
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import socket
+import struct
+import traceback
+from collections import deque
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from extract.article import extract_html
 from extract.encoding import decode
 
 log = logging.getLogger(__name__)
+FRAME = struct.Struct("!I")  # the byte length of the pickle that follows
+STOP_SECONDS = 5.0  # a closed worker that has not exited by then is killed
 
 
 def extract_page(body: bytes, charset: str | None, url: str) -> dict[str, Any]:
@@ -27,25 +38,146 @@ def extract_page(body: bytes, charset: str | None, url: str) -> dict[str, Any]:
     return record
 
 
-def _start_worker() -> None:
-    """In each worker: signals are the crawl's to handle (a terminal's Ctrl-C reaches the
-    whole process group; the crawl stops cleanly and then closes the pool); a worker whose
-    crawl died (SIGKILL) exits instead of lingering; the extractors are warmed up."""
+class WorkerDied(RuntimeError):
+    """An extraction worker exited (killed by a signal, by the OOM killer) with pages on it."""
+
+
+def serve(sock: socket.socket) -> None:
+    """A worker's life: extract each page the crawl sends until the crawl closes its end.
+    Signals are the crawl's to handle (a terminal's Ctrl-C reaches the whole process group;
+    the crawl stops cleanly and then closes its workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    parent = os.getppid()
-    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
-    extract_page(
+    extract_page(  # warm the lexicons and regexes before the first page
         b"<html><body><p>" + "วันนี้ (1 ม.ค.66) นายสมชาย ใจดี".encode() + b"</p></body></html>",
         "utf-8",
         "https://nongkhai.prd.go.th/",
     )
+    with sock, sock.makefile("rb") as pages, sock.makefile("wb") as records:
+        while len(header := pages.read(FRAME.size)) == FRAME.size:
+            size = FRAME.unpack(header)[0]
+            request = pages.read(size)
+            if len(request) < size:  # the crawl died while sending
+                return
+            body, charset, url = pickle.loads(request)
+            try:
+                reply = pickle.dumps((True, extract_page(body, charset, url)), protocol=5)
+            except Exception as exc:  # the crawl records it as the page's error
+                reply = pickle.dumps((False, _portable(exc)), protocol=5)
+            try:
+                records.write(FRAME.pack(len(reply)) + reply)
+                records.flush()
+            except BrokenPipeError:  # the crawl is gone
+                return
 
 
-def _exit_when_orphaned(parent: int, every_s: float = 0.5) -> None:
-    while os.getppid() == parent:
-        time.sleep(every_s)
-    os._exit(1)
+def _portable(exc: Exception) -> Exception:
+    """The exception as the crawl will see it: its class when it pickles, its worker-side
+    traceback as a note."""
+    where = "in the extraction worker:\n" + "".join(traceback.format_exception(exc))
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+    exc.add_note(where)
+    return exc
+
+
+class _Channel(asyncio.Protocol):
+    """The crawl's end of one worker's socket: requests written, replies matched in order."""
+
+    def __init__(self) -> None:
+        self.transport: asyncio.Transport | None = None
+        self.waiting: deque[asyncio.Future[dict[str, Any]]] = deque()
+        self.closed = False
+        self._buffer = bytearray()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def send(self, payload: bytes) -> asyncio.Future[dict[str, Any]]:
+        assert self.transport is not None
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        if self.closed:
+            future.set_exception(WorkerDied("the extraction worker is gone"))
+            return future
+        self.waiting.append(future)
+        self.transport.write(FRAME.pack(len(payload)) + payload)
+        return future
+
+    def data_received(self, data: bytes) -> None:
+        self._buffer += data
+        while len(self._buffer) >= FRAME.size:
+            (size,) = FRAME.unpack_from(self._buffer)
+            if len(self._buffer) < FRAME.size + size:
+                return
+            message = bytes(self._buffer[FRAME.size : FRAME.size + size])
+            del self._buffer[: FRAME.size + size]
+            ok, value = pickle.loads(message)
+            future = self.waiting.popleft()
+            if future.done():  # its caller was cancelled
+                continue
+            if ok:
+                future.set_result(value)
+            else:
+                future.set_exception(value)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.closed = True
+        while self.waiting:
+            future = self.waiting.popleft()
+            if not future.done():
+                future.set_exception(WorkerDied("an extraction worker died"))
+
+
+class _Worker:
+    def __init__(self) -> None:
+        # spawn: a fork of a process running an event loop and threads is not safe.
+        ours, theirs = socket.socketpair()
+        context = multiprocessing.get_context("spawn")
+        self.process: BaseProcess = context.Process(
+            target=serve, args=(theirs,), name="thaipr-extract", daemon=True
+        )
+        self.process.start()
+        theirs.close()
+        self._sock = ours  # handed to the channel's transport once it opens
+        self._channel: _Channel | None = None
+        self._connecting = asyncio.Lock()
+
+    @property
+    def load(self) -> int:
+        return len(self._channel.waiting) if self._channel else 0
+
+    async def extract(self, body: bytes, charset: str | None, url: str) -> dict[str, Any]:
+        payload = pickle.dumps((body, charset, url), protocol=5)
+        return await (await self._connected()).send(payload)
+
+    async def _connected(self) -> _Channel:
+        """The channel, opened in the running loop on first use."""
+        if self._channel is not None:
+            return self._channel
+        async with self._connecting:
+            if self._channel is None:
+                loop = asyncio.get_running_loop()
+                _, self._channel = await loop.create_connection(_Channel, sock=self._sock)
+            return self._channel
+
+    def close(self) -> None:
+        """Close the crawl's end: the worker reads to the end and exits."""
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)
+        transport = self._channel.transport if self._channel else None
+        try:
+            if transport is not None:
+                transport.abort()
+        except RuntimeError:  # its event loop is closed already
+            pass
+        self._sock.close()
+        self.process.join(STOP_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
 
 
 def default_workers() -> int:
@@ -57,37 +189,31 @@ class Extractor:
     """`await extractor(body, charset, url)` -> record dict, in a worker when there is one."""
 
     def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.pool: Executor | None = self._new_pool() if workers > 0 else None
-
-    def _new_pool(self) -> Executor:
-        # spawn: a fork of a process running an event loop and threads is not safe.
-        context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker)
+        self.workers: list[_Worker] = [_Worker() for _ in range(workers)]
 
     async def __call__(self, body: bytes, charset: str | None, url: str) -> dict[str, Any]:
-        """A worker that dies (killed by a signal while starting, by the OOM killer) breaks
-        the pool: a new pool takes over and the page is extracted again, once."""
+        """A worker that dies takes its pages with it: a new worker takes its place and
+        each of those pages is extracted again, once."""
+        if not self.workers:
+            return extract_page(body, charset, url)
         for attempt in (1, 2):
-            pool = self.pool
-            if pool is None:
-                return extract_page(body, charset, url)
+            worker = min(self.workers, key=lambda w: w.load)
             try:
-                return await asyncio.wrap_future(pool.submit(extract_page, body, charset, url))
-            except BrokenProcessPool:
+                return await worker.extract(body, charset, url)
+            except WorkerDied:
                 if attempt == 2:
                     raise
-                self._replace(pool)
+                self._replace(worker)
         raise AssertionError("unreachable")
 
-    def _replace(self, broken: Executor) -> None:
-        if self.pool is not broken:
+    def _replace(self, dead: _Worker) -> None:
+        if dead not in self.workers:
             return  # another page already replaced it
-        log.warning("an extraction worker died; starting new workers")
-        broken.shutdown(wait=False, cancel_futures=True)
-        self.pool = self._new_pool()
+        self.workers[self.workers.index(dead)] = _Worker()
+        dead.close()
+        log.warning("an extraction worker died (exit %s); started another", dead.process.exitcode)
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        workers, self.workers = self.workers, []
+        for worker in workers:
+            worker.close()
