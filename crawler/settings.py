@@ -56,6 +56,7 @@ EXTENSIONS = {
     "crawler.progress.Progress": 500,
     "crawler.archive.Archive": 600,  # on when THAIPR_WARC_DIR is set
     "crawler.leases.Leases": 20,  # distributed crawls only
+    "crawler.collector.Collector": 30,
 }
 SPIDER_MIDDLEWARES = {"crawler.leases.LeaseTracker": 50}  # distributed crawls only
 
@@ -93,6 +94,8 @@ THAIPR_EXTRACT_WORKERS = None
 THAIPR_OUT = "data"
 # Records per dataset flush: a kill loses at most this many fetches (fetched again next run).
 THAIPR_FLUSH_ARTICLES = 1000
+# Objects allocated before a young-generation collection; 0 leaves Python's default (700).
+THAIPR_GC_THRESHOLD = 50_000
 THAIPR_PROGRESS_SECONDS = 30.0
 
 FEED_EXPORT_ENCODING = "utf-8"
