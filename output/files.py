@@ -123,8 +123,11 @@ class StagedFile:
     final: Path
 
     def publish(self) -> None:
-        self.final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(self.staged, self.final)
+        try:
+            os.replace(self.staged, self.final)
+        except FileNotFoundError:  # a partition's first file: make its directory (once)
+            self.final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staged, self.final)
 
 
 class Staging:
@@ -178,6 +181,7 @@ class StagedParquet:
         self.rows = 0
         self._level = level
         self._parts: list[pa.Table] = []
+        self._buffered_rows = self._buffered_bytes = 0
         self._writer: pq.ParquetWriter | None = None
 
     def write(self, part: pa.Table) -> None:
@@ -185,8 +189,9 @@ class StagedParquet:
             return
         self._parts.append(part)
         self.rows += part.num_rows
-        buffered = sum(p.num_rows for p in self._parts)
-        if buffered >= ROW_GROUP_ROWS or sum(p.nbytes for p in self._parts) >= ROW_GROUP_BYTES:
+        self._buffered_rows += part.num_rows
+        self._buffered_bytes += part.nbytes
+        if self._buffered_rows >= ROW_GROUP_ROWS or self._buffered_bytes >= ROW_GROUP_BYTES:
             self._flush()
 
     def finish(self, meta: dict[str, str]) -> StagedFile | None:
@@ -205,6 +210,7 @@ class StagedParquet:
             return
         group = pa.concat_tables(self._parts)
         self._parts = []
+        self._buffered_rows = self._buffered_bytes = 0
         if self._writer is None:
             self._writer = pq.ParquetWriter(
                 self.path,
