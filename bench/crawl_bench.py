@@ -6,7 +6,9 @@ off: articles/s with extraction and writing, against the same crawl with them sw
 """
 
 import argparse
+import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -42,8 +44,22 @@ def sites(url: str) -> str:
         return ",".join(s["slug"] for s in json.load(r)["sites"])
 
 
-def crawl(url: str, slugs: str, out: Path, *extra: str) -> tuple[float, int, int, float]:
-    """(seconds, pages, articles, peak MB) of one crawl."""
+def cpu_seconds(pid: int | None = None) -> float:
+    """CPU time (user + system) of a live process, or of the waited-for children."""
+    if pid is None:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+    with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def crawl(
+    url: str, slugs: str, out: Path, replica: int, *extra: str
+) -> tuple[float, int, int, float, float, float]:
+    """(seconds, pages, articles, peak MB, crawl CPU s, replica CPU s) of one crawl; the
+    crawl's CPU counts its extraction workers."""
+    cpu_before, replica_before = cpu_seconds(), cpu_seconds(replica)
     started = time.perf_counter()
     done = subprocess.run(
         [
@@ -65,10 +81,11 @@ def crawl(url: str, slugs: str, out: Path, *extra: str) -> tuple[float, int, int
         text=True,
     )
     seconds = time.perf_counter() - started
+    cpu, replica_cpu = cpu_seconds() - cpu_before, cpu_seconds(replica) - replica_before
     m = SUMMARY.search(done.stdout)
     if not m:
         raise RuntimeError(f"crawl failed ({done.returncode}): {done.stdout} {done.stderr[-2000:]}")
-    return seconds, int(m.group(1)), int(m.group(2)), float(m.group(3))
+    return seconds, int(m.group(1)), int(m.group(2)), float(m.group(3)), cpu, replica_cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,9 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         slugs = sites(url)
         with tempfile.TemporaryDirectory(prefix="thaipr-crawl-bench-") as tmp:
             tmpdir = Path(tmp)
-            bare = crawl(url, slugs, tmpdir / "bare", "--set", "ITEM_PIPELINES={}")
-            full = crawl(url, slugs, tmpdir / "full")
-            small = crawl(url, slugs, tmpdir / "small", "--max-articles", str(args.small))
+            pid = replica.pid
+            bare = crawl(url, slugs, tmpdir / "bare", pid, "--set", "ITEM_PIPELINES={}")
+            full = crawl(url, slugs, tmpdir / "full", pid)
+            small = crawl(url, slugs, tmpdir / "small", pid, "--max-articles", str(args.small))
     finally:
         replica.terminate()
         replica.wait()
@@ -101,6 +119,14 @@ def main(argv: list[str] | None = None) -> int:
         f"peak {full[3]:.0f} MB"
     )
     print(f"ratio to bare Scrapy: {full_rate / bare_rate:.2f} (floor 0.70)")
+    cores = os.cpu_count() or 1
+    for name, run in (("bare Scrapy", bare), ("thaipr", full)):
+        crawl_ms, replica_ms = 1000 * run[4] / total, 1000 * run[5] / total
+        print(
+            f"CPU per article, {name}: {crawl_ms:.2f} ms in the crawl (workers included), "
+            f"{replica_ms:.2f} ms in the replica; {cores} cores bound the rate at "
+            f"{1000 * cores / (crawl_ms + replica_ms):.0f} articles/s"
+        )
     print(
         f"peak memory: {small[3]:.0f} MB at {small[2]} articles, {full[3]:.0f} MB at "
         f"{full[2]} articles (floor: <= 400 MB at both)"
