@@ -1,18 +1,20 @@
 """Streaming records into the dataset with bounded memory.
 
 `add` validates a record at once (a bad record raises SchemaError and nothing of it is
-kept) and buffers its rows; every `flush_articles` records or `flush_seconds` the buffer is
-written: one file per table and partition, staged and synced, then published by rename,
-flat tables first and `articles` last. `articles` is the commit record: a mention row whose
-article row is missing (a kill between renames) is invisible to the views and dropped by
-compaction. `on_commit` is called with the ids of the articles just published, so a crawler
-can mark them stored only once they are. With `background=True` a full buffer is written by
-a thread while records keep coming; commits are still reported in the caller's thread."""
+kept) and buffers its rows; every `chunk_articles` records the rows become Arrow (see
+`output.batch`), and every `flush_articles` records or `flush_seconds` the batch is written:
+one file per table and partition, staged and synced, then published by rename, flat tables
+first and `articles` last. `articles` is the commit record: a mention row whose article row
+is missing (a kill between renames) is invisible to the views and dropped by compaction.
+`on_commit` is called with the ids of the articles just published, so a crawler can mark
+them stored only once they are. With `background=True` conversions and writes run in one
+thread, in order, while records keep coming; commits are still reported in the caller's
+thread."""
 
 import os
 import threading
 import time
-from collections import defaultdict
+from collections import deque
 from collections.abc import Callable, Hashable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -21,8 +23,10 @@ from types import TracebackType
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from output import ids
+from output.batch import ArrowBatch, ArticleRows
 from output.failpoints import kill_point
 from output.files import (
     StagedFile,
@@ -34,15 +38,21 @@ from output.files import (
     safe_component,
     write_schema_files,
 )
-from output.rows import Partition, Provenance, Row, error_row, partition_of, record_rows
-from output.schema import ARTICLES, ERRORS, NO_PROVINCE, arrow_schema
+from output.rows import Partition, Provenance, Row, error_row, record_rows
+from output.schema import ARTICLES, ERRORS
 
-# Records buffered before a flush: about 80 MB of rows and Arrow buffers for PRD articles.
-FLUSH_ARTICLES = 1000
+# Records per flush: about 110 MB of Arrow for corpus articles. Each flush writes a file per
+# table and partition touched (1,000 crawled corpus articles touch 660, 5,000 touch 1,100),
+# and a file costs about 2.4 ms of CPU however small: larger flushes write fewer files.
+FLUSH_ARTICLES = 5000
+# Records converted to Arrow at a time (dict rows cost about 40 KB a record until then).
+CHUNK_ARTICLES = 200
 # An unattended crawl publishes what it has at least this often.
 FLUSH_SECONDS = 60.0
 # Files written at once during a flush.
 WRITE_THREADS = 2
+# Conversions and writes queued for the background thread before `add` waits for one.
+MAX_QUEUED = 4
 
 
 class DatasetWriter:
@@ -52,6 +62,7 @@ class DatasetWriter:
         crawl_id: str | None = None,
         *,
         flush_articles: int = FLUSH_ARTICLES,
+        chunk_articles: int = CHUNK_ARTICLES,
         flush_seconds: float = FLUSH_SECONDS,
         on_commit: Callable[[list[str]], None] | None = None,
         on_durable: Callable[[list[Hashable]], None] | None = None,
@@ -60,6 +71,7 @@ class DatasetWriter:
         self.data = Path(data)
         self.crawl_id = crawl_id or ids.crawl_id()
         self.flush_articles = flush_articles
+        self.chunk_articles = min(chunk_articles, flush_articles)
         self.flush_seconds = flush_seconds
         self.on_commit = on_commit
         self.on_durable = on_durable
@@ -73,13 +85,17 @@ class DatasetWriter:
         )
         self._staging: Staging | None = None
         self._flushes = 0
-        self._articles: dict[str, dict[str, list[Row]]] = {}
+        # The chunk being gathered, as dict rows, and what the caller tied to it.
+        self._articles: dict[str, ArticleRows] = {}
         self._errors: list[Row] = []
-        self._tokens: list[Hashable] = []  # what the caller tied to buffered rows
+        self._tokens: list[Hashable] = []
+        self._handed = 0  # records handed to the batch since its last write
+        # Chunks converted, waiting for the next write: the writing thread's alone.
+        self._batch = ArrowBatch()
         self._last_flush = time.monotonic()
-        # With `background`, full buffers are written by one thread while adds go on.
+        # With `background`, conversions and writes run in order in one thread.
         self._thread = ThreadPoolExecutor(1, "dataset-writer") if background else None
-        self._in_flight: Future[list[str]] | None = None
+        self._queued: deque[Future[list[str]]] = deque()
         self._ready: list[str] = []  # published, not yet reported to on_commit
         self._ready_tokens: list[Hashable] = []  # published, not yet reported to on_durable
         self._lock = threading.Lock()
@@ -94,7 +110,7 @@ class DatasetWriter:
         token: Hashable | None = None,
     ) -> str:
         """Buffer one extractor record (`Record.to_dict()`); returns its article id. A later
-        record of the same article in the same buffer replaces it. `token` comes back to
+        record of the same article before its flush replaces it. `token` comes back to
         `on_durable` once the record is published."""
         now = datetime.now(UTC)
         aid = article_id or ids.article_id(record.get("url"), site, content=record.get("body"))
@@ -135,39 +151,64 @@ class DatasetWriter:
 
     @property
     def pending(self) -> int:
-        return len(self._articles) + len(self._errors)
+        """Records and errors buffered, not yet published."""
+        return self._handed + len(self._articles) + len(self._errors)
 
     def flush(self) -> list[str]:
-        """Publish everything buffered (after any flush in flight); returns the article ids
+        """Publish everything buffered (after whatever is queued); returns the article ids
         this call published."""
-        self._wait()
-        batch = self._take()
-        committed = self._write(*batch) if batch[0] or batch[1] else []
+        done = self._write_soon()
+        for queued in self._drain():
+            queued.result()
+        committed = done.result()
         self._deliver()
         return committed
 
-    def _take(self) -> tuple[dict[str, dict[str, list[Row]]], list[Row], list[Hashable]]:
-        self._last_flush = time.monotonic()
-        batch = (self._articles, self._errors, self._tokens)
+    def _hand_over(self) -> None:
+        """Send the chunk being gathered to the batch, as Arrow."""
+        chunk = (self._articles, self._errors, self._tokens)
         self._articles, self._errors, self._tokens = {}, [], []
-        return batch
+        self._handed += len(chunk[0]) + len(chunk[1])
+        if chunk[0] or chunk[1] or chunk[2]:
+            self._run(self._convert, *chunk)
 
-    def _write(
-        self,
-        articles: dict[str, dict[str, list[Row]]],
-        errors: list[Row],
-        tokens: list[Hashable],
-    ) -> list[str]:
-        """Stage and publish one batch; runs in the background thread when there is one."""
-        by_table: dict[tuple[str, Partition], list[Row]] = defaultdict(list)
-        for rows in articles.values():
-            where = partition_of(rows[ARTICLES.name][0])
-            for table, table_rows in rows.items():
-                by_table[table, where].extend(table_rows)
-        for row in errors:
-            where = (row["province_code"] or NO_PROVINCE, row["time"].year)
-            by_table[ERRORS.name, where].append(row)
-        staged = self._stage(by_table)
+    def _convert(
+        self, articles: dict[str, ArticleRows], errors: list[Row], tokens: list[Hashable]
+    ) -> None:
+        """Add a chunk to the batch, in the writing thread (the batch is its own)."""
+        self._batch.add(articles, errors, tokens)
+
+    def _write_soon(self) -> "Future[list[str]]":
+        """Hand over the chunk and queue the batch's write."""
+        self._hand_over()
+        self._handed = 0
+        self._last_flush = time.monotonic()
+        return self._run(self._write)
+
+    def _run(self, job: Callable[..., Any], *args: Any) -> "Future[Any]":
+        """Run `job` in the writing thread, after what is queued there (inline without
+        one). Once MAX_QUEUED jobs wait, the caller waits for the oldest: memory stays
+        bounded when writes fall behind, and a failed write is raised here."""
+        if self._thread is None:
+            done: Future[Any] = Future()
+            done.set_result(job(*args))
+            return done
+        queued = self._thread.submit(job, *args)
+        self._queued.append(queued)
+        while len(self._queued) > MAX_QUEUED:
+            self._queued.popleft().result()
+        return queued
+
+    def _drain(self) -> list["Future[Any]"]:
+        queued, self._queued = list(self._queued), deque()
+        return queued
+
+    def _write(self) -> list[str]:
+        """Stage and publish the batch; runs in the writing thread when there is one."""
+        batch, self._batch = self._batch, ArrowBatch()
+        if not (batch.articles or batch.errors):
+            return []
+        staged = self._stage(batch)
         kill_point("writer.staged")
         # Flat tables first, `articles` (the commit record) after them, errors last.
         order = {ARTICLES.name: 1, ERRORS.name: 2}
@@ -175,27 +216,14 @@ class DatasetWriter:
             file.publish()
             kill_point("writer.published_one")
         kill_point("writer.published_all")
-        committed = list(articles)
+        committed = batch.article_ids()
         with self._lock:
             self.articles_written += len(committed)
-            self.errors_written += len(errors)
+            self.errors_written += batch.errors
             self.files_written += len(staged)
             self._ready.extend(committed)
-            self._ready_tokens.extend(tokens)
+            self._ready_tokens.extend(batch.tokens)
         return committed
-
-    def _flush_in_background(self) -> None:
-        """Hand the buffer to the writing thread and go on buffering: the caller (a
-        crawl's event loop) is not held up by Parquet writes. One batch at a time."""
-        self._wait()
-        assert self._thread is not None
-        self._in_flight = self._thread.submit(self._write, *self._take())
-
-    def _wait(self) -> None:
-        """Let the batch in flight finish; its failure is raised here."""
-        if self._in_flight is not None:
-            in_flight, self._in_flight = self._in_flight, None
-            in_flight.result()
 
     def _deliver(self) -> None:
         """Report published articles to `on_commit`, in the caller's thread."""
@@ -207,33 +235,33 @@ class DatasetWriter:
         if self.on_durable and tokens:
             self.on_durable(tokens)
 
-    def _stage(
-        self, by_table: dict[tuple[str, Partition], list[Row]]
-    ) -> list[tuple[str, StagedFile]]:
+    def _stage(self, batch: ArrowBatch) -> list[tuple[str, StagedFile]]:
         if self._staging is None:
             self._staging = Staging(self.data, self._name)
         staging = self._staging
         self._flushes += 1
         name = part_name(f"{self._name}-{self._flushes:05d}")
 
-        def stage(table: str, partition: Partition, rows: list[Row]) -> tuple[str, StagedFile]:
-            arrow = pa.Table.from_pylist(rows, schema=arrow_schema(table))
-            versions = {r["extractor_version"] for r in rows} if table == ARTICLES.name else ()
+        def stage(table: str, partition: Partition, rows: pa.Table) -> tuple[str, StagedFile]:
+            versions = (
+                pc.unique(rows["extractor_version"]).to_pylist() if table == ARTICLES.name else ()
+            )
             meta = file_metadata(table, self.crawl_id, versions)
             return table, staging.write(
-                arrow, name, partition_dir(self.data, table, *partition), meta
+                rows, name, partition_dir(self.data, table, *partition), meta
             )
 
         # Parquet encoding and compression release the GIL: files are written in parallel.
-        jobs = [(t, p, rows) for (t, p), rows in sorted(by_table.items()) if rows]
         with ThreadPoolExecutor(WRITE_THREADS) as pool:
-            return list(pool.map(lambda job: stage(*job), jobs))
+            return list(pool.map(lambda job: stage(*job), batch.files()))
 
     def close(self) -> None:
         """Publish what is buffered and release the staging directory."""
         try:
             self.flush()
         finally:
+            for queued in self._drain():  # a failed flush leaves nothing running
+                queued.exception()
             if self._thread is not None:
                 self._thread.shutdown(wait=True)
             if self._staging:
@@ -242,12 +270,11 @@ class DatasetWriter:
 
     def _maybe_flush(self) -> None:
         self._deliver()
-        due = time.monotonic() - self._last_flush >= self.flush_seconds
-        if len(self._articles) >= self.flush_articles or (due and self.pending):
-            if self._thread is not None:
-                self._flush_in_background()
-            else:
-                self.flush()
+        due = time.monotonic() - self._last_flush >= self.flush_seconds and self.pending
+        if due or self._handed + len(self._articles) >= self.flush_articles:
+            self._write_soon()
+        elif len(self._articles) + len(self._errors) >= self.chunk_articles:
+            self._hand_over()
 
     def __enter__(self) -> "DatasetWriter":
         return self

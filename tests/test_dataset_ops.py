@@ -84,6 +84,31 @@ def test_a_record_added_twice_in_one_buffer_is_written_once(tmp_path: Path) -> N
     assert count(tmp_path, "SELECT count(*) FROM articles WHERE title LIKE '% v2'") == 1
 
 
+@pytest.mark.parametrize("background", [False, True])
+def test_a_record_added_again_in_a_later_chunk_keeps_only_its_latest_rows(
+    tmp_path: Path, background: bool
+) -> None:
+    """Chunks of two records become Arrow before the flush; the first version of article 0
+    sits in an earlier chunk than its second, in another partition."""
+    moved = record(0, " v2")
+    moved["event"] = {**moved["event"], "date": "2019-05-02"}
+    with DatasetWriter(
+        tmp_path, flush_articles=10, chunk_articles=2, background=background
+    ) as writer:
+        first = writer.add(record(0))
+        for rec in records(4, start=1):
+            writer.add(rec)
+        assert writer.add(moved) == first
+    assert raw_rows(tmp_path, "articles") == 5
+    assert count(tmp_path, "SELECT count(*) FROM articles WHERE title LIKE '% v2'") == 1
+    assert (
+        count(tmp_path, f"SELECT year(event_date) FROM articles WHERE article_id = '{first}'")
+        == 2019
+    )
+    officials = count(tmp_path, f"SELECT count(*) FROM officials WHERE article_id = '{first}'")
+    assert officials == len(moved["officials"]) > 0
+
+
 def test_compaction_leaves_one_file_per_partition_and_the_same_answers(tmp_path: Path) -> None:
     for start in (0, 8, 16):
         write(tmp_path, records(16, start=start), flush_articles=5)
