@@ -1,7 +1,8 @@
 """Text normalization and the small helpers every extractor shares."""
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from extract.lexicon import INVISIBLE_CHARS, THAI_DIGITS
@@ -47,6 +48,50 @@ def scan_view(text: str) -> str:
     if _THAI_DIGIT.search(text) is None:
         return text
     return text.translate(THAI_DIGITS)
+
+
+class DigitStretches:
+    """The stretches of a text within `reach` characters of a digit, joined by a NUL that no
+    date or time pattern matches. A pattern that needs a digit and reaches no further than
+    `reach` from one, white space counted as in normalized text (runs of at most two), finds
+    the same matches here as in the whole text, in a quarter of the time (a quarter of a PRD
+    body lies near digits); spans come back in the text's offsets. Where a longer run of
+    white space lies near a digit the stretches are the whole text."""
+
+    _DIGITS = re.compile(r"\d+")
+    _LONG_SPACE = re.compile(r"\s{3}")
+    GAP = "\x00"
+
+    def __init__(self, text: str, reach: int) -> None:
+        stretches: list[list[int]] = []
+        for m in self._DIGITS.finditer(text):
+            start, end = max(0, m.start() - reach), m.end() + reach
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1][1] = end
+            else:
+                stretches.append([start, end])
+        self.text = self.GAP.join(text[start:end] for start, end in stretches)
+        if self._LONG_SPACE.search(self.text):
+            self.text, stretches = text, [[0, len(text)]]
+        self._starts: list[int] = []  # where each stretch starts in `self.text`
+        self._shifts: list[int] = []  # what to add to reach the same place in `text`
+        joined = 0
+        for start, end in stretches:
+            self._starts.append(joined)
+            self._shifts.append(start - joined)
+            joined += min(end, len(text)) - start + len(self.GAP)
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
+        """Each match of `pattern`, with its span in the whole text."""
+        for m in pattern.finditer(self.text):
+            shift = self._shifts[bisect_right(self._starts, m.start()) - 1]
+            yield m, (m.start() + shift, m.end() + shift)
+
+
+@lru_cache(maxsize=4)
+def digit_stretches(text: str, reach: int) -> DigitStretches:
+    """`DigitStretches` of a text, cached: the date and the time finders read the same body."""
+    return DigitStretches(text, reach)
 
 
 def squash(text: str) -> str:

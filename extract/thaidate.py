@@ -8,12 +8,13 @@ dateparser is not used here: it reads BE years as CE and 2-digit BE years as 20x
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 from extract.lexicon import EVENT_DATE_CUES, MONTHS, RELATIVE_DAYS, WEEKDAYS
-from extract.text import alternation, scan_view
+from extract.text import alternation, digit_stretches, scan_view
 
 BE_OFFSET = 543  # BE year - 543 = CE year
 # Years a 4-digit number may be read as: BE 2400-2700, CE 1900-2100.
@@ -24,6 +25,10 @@ PLAUSIBLE_YEARS_BEFORE = 30
 PLAUSIBLE_YEARS_AFTER = 10
 # How far a cue word may stand before the date it introduces, in characters.
 CUE_LOOKBEHIND = 40
+# Every pattern below but the relative days needs a digit, and none reaches further from one
+# than this (a fiscal year's cue words before its year, a month's name after its day): they
+# are searched in the text near digits only (`DigitStretches`).
+DIGIT_REACH = 40
 # A weekday prefix ("วันศุกร์ที่ 12 …") introduces a date as firmly as "วันที่".
 WEEKDAY_CUE_WEIGHT = 2
 
@@ -201,6 +206,12 @@ class _Collector:
         self.taken.append(span)
         return False
 
+    def near_digits(
+        self, pattern: re.Pattern[str]
+    ) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
+        """Matches of a pattern that needs a digit, with their spans in the text."""
+        return digit_stretches(self.scan, DIGIT_REACH).finditer(pattern)
+
     def raw(self, span: tuple[int, int]) -> str:
         return self.text[span[0] : span[1]]
 
@@ -266,32 +277,32 @@ def find_dates(
 
 
 def _fiscal_years(c: _Collector) -> None:
-    for m in FISCAL_YEAR.finditer(c.scan):
+    for m, span in c.near_digits(FISCAL_YEAR):
         first = _year_to_ce(m.group("y1"))
         last = _year_to_ce(m.group("y2")) if m.group("y2") else first
         if not first or not last or first[1] != "BE" or last[1] != "BE":
             continue
         # BE fiscal year N runs from 1 October (N-1) to 30 September N.
         start, end = date(first[0] - 1, 10, 1), date(last[0], 9, 30)
-        if c.plausible(start, m.group("y1"), m.span()) and c.free(m.span()):
-            c.add("fiscal_year", start, end, "BE", m.span())
+        if c.plausible(start, m.group("y1"), span) and c.free(span):
+            c.add("fiscal_year", start, end, "BE", span)
 
 
 def _year_ranges(c: _Collector) -> None:
-    for m in YEAR_RANGE.finditer(c.scan):
-        if not c.free(m.span()):
+    for m, span in c.near_digits(YEAR_RANGE):
+        if not c.free(span):
             continue
         first, last = _year_to_ce(m.group("y1")), _year_to_ce(m.group("y2"))
         if not first or not last or last[0] < first[0]:
             continue
         start, end = date(first[0], 1, 1), date(last[0], 12, 31)
-        if c.plausible(start, m.group("y1"), m.span()):
-            c.add("year_range", start, end, first[1], m.span())
+        if c.plausible(start, m.group("y1"), span):
+            c.add("year_range", start, end, first[1], span)
 
 
 def _cross_month_ranges(c: _Collector) -> None:
-    for m in DATE_RANGE_CROSS_MONTH.finditer(c.scan):
-        if not c.free(m.span()):
+    for m, span in c.near_digits(DATE_RANGE_CROSS_MONTH):
+        if not c.free(span):
             continue
         m1, m2 = _month_number(m.group("m1")), _month_number(m.group("m2"))
         if not m1 or not m2:
@@ -307,13 +318,13 @@ def _cross_month_ranges(c: _Collector) -> None:
             y = end[0].year - (1 if m1 > m2 else 0)
             d = _safe_date(y, m1, int(m.group("d1")))
             start = (d, end[1]) if d else None
-        if start and c.plausible(start[0], m.group("y1") or m.group("y2"), m.span()):
-            c.add("date_range", start[0], end[0], start[1], m.span())
+        if start and c.plausible(start[0], m.group("y1") or m.group("y2"), span):
+            c.add("date_range", start[0], end[0], start[1], span)
 
 
 def _day_ranges(c: _Collector) -> None:
-    for m in DATE_RANGE_DAYS.finditer(c.scan):
-        if not c.free(m.span()):
+    for m, span in c.near_digits(DATE_RANGE_DAYS):
+        if not c.free(span):
             continue
         month = _month_number(m.group("m"))
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
@@ -321,13 +332,13 @@ def _day_ranges(c: _Collector) -> None:
             continue
         end = c.resolve_year(m.group("y"), month, d2)
         start = _safe_date(end[0].year, month, d1) if end else None
-        if end and start and c.plausible(start, m.group("y"), m.span()):
-            c.add("date_range", start, end[0], end[1], m.span())
+        if end and start and c.plausible(start, m.group("y"), span):
+            c.add("date_range", start, end[0], end[1], span)
 
 
 def _single_dates(c: _Collector) -> None:
-    for m in DATE_SINGLE.finditer(c.scan):
-        if not c.free(m.span()):
+    for m, span in c.near_digits(DATE_SINGLE):
+        if not c.free(span):
             continue
         month = _month_number(m.group("m"))
         if not month:
@@ -336,31 +347,31 @@ def _single_dates(c: _Collector) -> None:
         if resolved is None:
             year_text = m.group("y")
             if year_text and len(year_text) == 4:
-                c.implausible.append(ImplausibleYear(c.raw(m.span()), int(year_text), m.span()))
+                c.implausible.append(ImplausibleYear(c.raw(span), int(year_text), span))
             continue
-        if c.plausible(resolved[0], m.group("y"), m.span()):
-            c.add("date", resolved[0], None, resolved[1], m.span())
+        if c.plausible(resolved[0], m.group("y"), span):
+            c.add("date", resolved[0], None, resolved[1], span)
 
 
 def _numeric_dates(c: _Collector) -> None:
-    for m in DATE_NUMERIC.finditer(c.scan):
-        if not c.free(m.span()):
+    for m, span in c.near_digits(DATE_NUMERIC):
+        if not c.free(span):
             continue
         resolved = c.resolve_year(m.group("y"), int(m.group("m")), int(m.group("d")))
-        if resolved and c.plausible(resolved[0], m.group("y"), m.span()):
-            c.add("date", resolved[0], None, resolved[1], m.span())
+        if resolved and c.plausible(resolved[0], m.group("y"), span):
+            c.add("date", resolved[0], None, resolved[1], span)
 
 
 def _fuzzy_dates(c: _Collector) -> None:
-    for m in DATE_FUZZY_MONTH.finditer(c.scan):
-        if not c.free(m.span()) or _month_number(m.group("m")):
+    for m, span in c.near_digits(DATE_FUZZY_MONTH):
+        if not c.free(span) or _month_number(m.group("m")):
             continue
         month = _fuzzy_month(m.group("m"))
         if month is None:
             continue
         resolved = c.resolve_year(m.group("y"), month, int(m.group("d")))
-        if resolved and c.plausible(resolved[0], m.group("y"), m.span()):
-            c.add("date", resolved[0], None, resolved[1], m.span())
+        if resolved and c.plausible(resolved[0], m.group("y"), span):
+            c.add("date", resolved[0], None, resolved[1], span)
 
 
 def _relative_days(c: _Collector) -> None:
@@ -395,14 +406,14 @@ def _relative_days(c: _Collector) -> None:
 def find_times(text: str) -> list[TimeMention]:
     """Every clock time (`09.30 น.`, `เวลา 14.00`, `06.00-18.00 น.`) in text order."""
     found = []
-    for m in TIME.finditer(scan_view(text)):
+    for m, span in digit_stretches(scan_view(text), DIGIT_REACH).finditer(TIME):
         h, mi = (m.group("h"), m.group("mi")) if m.group("h") else (m.group("hb"), m.group("mib"))
         if int(h) > 23:
             continue
         end = None
         if m.group("h2") and int(m.group("h2")) <= 23:
             end = f"{int(m.group('h2')):02d}:{m.group('mi2')}"
-        found.append(TimeMention(text[m.start() : m.end()], f"{int(h):02d}:{mi}", end, m.span()))
+        found.append(TimeMention(text[span[0] : span[1]], f"{int(h):02d}:{mi}", end, span))
     return found
 
 

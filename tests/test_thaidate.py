@@ -1,7 +1,12 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extract import thaidate
+from extract.lexicon import MONTHS
+from extract.text import DigitStretches, scan_view
 from extract.thaidate import find_dates, find_times
 
 REF = date(2023, 1, 20)
@@ -82,3 +87,94 @@ def test_times(text: str, time: str, end: str | None) -> None:
 
 def test_not_times() -> None:
     assert find_times("ราคา 25.50 บาท ไทยแลนด์ 4.0") == []
+
+
+# --- searching near digits ---------------------------------------------------------------
+
+NEAR_DIGIT_PATTERNS = (
+    thaidate.FISCAL_YEAR,
+    thaidate.YEAR_RANGE,
+    thaidate.DATE_RANGE_CROSS_MONTH,
+    thaidate.DATE_RANGE_DAYS,
+    thaidate.DATE_SINGLE,
+    thaidate.DATE_NUMERIC,
+    thaidate.DATE_FUZZY_MONTH,
+    thaidate.TIME,
+)
+DATE_WORDS = (
+    *(m[1] for m in MONTHS),
+    *(a for m in MONTHS for a in (*m[2], *m[3])),
+    *"0123456789๐๑๒๓๔๕๖๗๘๙",
+    "19",
+    "2566",
+    "66",
+    "ปีงบประมาณ",
+    "ประจำปีงบ",
+    "ปีงบฯ",
+    "พ.ศ.",
+    "พ. ศ.",
+    "ค.ศ.",
+    "ปี",
+    "ถึงวันที่",
+    "ถึง",
+    "เวลา",
+    "ประมาณ",
+    "น.",
+    "นาฬิกา",
+    "มิถุนาบน",
+    "วันที่",
+    "ประชุม",
+    ".",
+    ":",
+    "/",
+    "-",
+    "–",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\t",
+)
+# Phrases as long as the patterns reach, with their spaces as any run of white space.
+LONGEST_PHRASES = (
+    "ประจำปีงบประมาณ พ.ศ. 2566 - 2567",
+    "ปีงบ ฯ 66",
+    "พ. ศ. 2566 - พ. ศ. 2570",
+    "ปี 2566 – 2570",
+    "1 พฤศจิกายน พ. ศ. 2566 ถึงวันที่ 3 ธันวาคม พ. ศ. 2567",
+    "30 ม. ค. - 2 ก. พ.",
+    "2 ถึง 4 พฤศจิกายน",
+    "12 กันยายน",
+    "04-11-57",
+    "6 มิถุนาบน พ.ศ. 2563",
+    "เวลา ประมาณ 09 . 30 - 12.00 นาฬิกา",
+    "เวลา ประมาณ 14:00",
+)
+SPACE_RUNS = (" ", "", "  ", "\n\n", "   ", "\t \u3000", "\n \n \n", " " * 45)
+phrase = st.builds(
+    str.replace, st.sampled_from(LONGEST_PHRASES), st.just(" "), st.sampled_from(SPACE_RUNS)
+)
+date_text = st.lists(
+    st.one_of(phrase, st.sampled_from(DATE_WORDS), st.text(max_size=3)), max_size=150
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(date_text)
+def test_searching_near_digits_finds_what_searching_the_whole_text_finds(text: str) -> None:
+    scan = scan_view(text)
+    stretches = DigitStretches(scan, thaidate.DIGIT_REACH)
+    for pattern in NEAR_DIGIT_PATTERNS:
+        whole = [(m.span(), m.groupdict()) for m in pattern.finditer(scan)]
+        near = [(span, m.groupdict()) for m, span in stretches.finditer(pattern)]
+        assert near == whole, pattern.pattern[:60]
+
+
+def test_text_near_digits_is_a_fraction_of_a_long_body() -> None:
+    """What makes it worth it: prose far from any number is left out."""
+    prose = "คณะกรรมการได้ร่วมกันพิจารณาแนวทางการพัฒนาพื้นที่อย่างต่อเนื่อง " * 20
+    body = f"วันนี้ (19 ม.ค.66) เวลา 09.30 น. {prose} ปีงบประมาณ 2566 {prose}"
+    stretches = DigitStretches(body, thaidate.DIGIT_REACH)
+    assert len(stretches.text) < len(body) / 5
+    spans = [span for _, span in stretches.finditer(thaidate.FISCAL_YEAR)]
+    assert [body[a:b] for a, b in spans] == ["ปีงบประมาณ 2566"]
