@@ -1,12 +1,14 @@
-"""Extraction off the crawl's event loop: page bytes go to worker processes, records come
-back. Scrapy's engine and the extractors then use two cores; with THAIPR_EXTRACT_WORKERS = 0
-extraction runs inline (tests of small crawls, machines with one core).
+"""Extraction off the crawl's event loop: page bytes go to worker processes, dataset rows
+come back. Scrapy's engine and the extractors then use two cores; with
+THAIPR_EXTRACT_WORKERS = 0 extraction runs inline (tests of small crawls, machines with one
+core).
 
-Each worker is a process at the other end of a socket pair: length-prefixed pickles in,
-records out, in order. The crawl's side is an asyncio protocol on the reactor's own loop, so
-no thread of the crawl wakes for a page (a `ProcessPoolExecutor` costs two threads and about
-a millisecond of the crawl's CPU per page). A worker reads until the crawl closes its end, or
-dies: it needs no watch of its parent."""
+Each worker is a process at the other end of a socket pair: length-prefixed pickles of a
+job (a module-level function of the page) and its arguments in, results out, in order. The
+crawl's side is an asyncio protocol on the reactor's own loop, so no thread of the crawl
+wakes for a page (a `ProcessPoolExecutor` costs two threads and about a millisecond of the
+crawl's CPU per page). A worker reads until the crawl closes its end, or dies: it needs no
+watch of its parent."""
 
 import asyncio
 import contextlib
@@ -19,11 +21,15 @@ import socket
 import struct
 import traceback
 from collections import deque
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
 from multiprocessing.process import BaseProcess
 from typing import Any
 
 from extract.article import extract_html
 from extract.encoding import decode
+from output.rows import ArticleRows, Provenance, record_rows
 
 log = logging.getLogger(__name__)
 FRAME = struct.Struct("!I")  # the byte length of the pickle that follows
@@ -38,12 +44,22 @@ def extract_page(body: bytes, charset: str | None, url: str) -> dict[str, Any]:
     return record
 
 
+def page_rows(
+    body: bytes, charset: str | None, canonical_url: str, url: str, prov: Provenance
+) -> ArticleRows:
+    """Page bytes -> its record's rows for every table, validated (SchemaError otherwise):
+    what the crawl writes. In a worker, so that the crawl's process only buffers them."""
+    record = extract_page(body, charset, canonical_url)
+    record["url"] = url
+    return record_rows(record, replace(prov, extracted_at=datetime.now(UTC)))
+
+
 class WorkerDied(RuntimeError):
     """An extraction worker exited (killed by a signal, by the OOM killer) with pages on it."""
 
 
 def serve(sock: socket.socket) -> None:
-    """A worker's life: extract each page the crawl sends until the crawl closes its end.
+    """A worker's life: run each job the crawl sends until the crawl closes its end.
     Signals are the crawl's to handle (a terminal's Ctrl-C reaches the whole process group;
     the crawl stops cleanly and then closes its workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -59,9 +75,9 @@ def serve(sock: socket.socket) -> None:
             request = pages.read(size)
             if len(request) < size:  # the crawl died while sending
                 return
-            body, charset, url = pickle.loads(request)
+            job, args = pickle.loads(request)
             try:
-                reply = pickle.dumps((True, extract_page(body, charset, url)), protocol=5)
+                reply = pickle.dumps((True, job(*args)), protocol=5)
             except Exception as exc:  # the crawl records it as the page's error
                 reply = pickle.dumps((False, _portable(exc)), protocol=5)
             try:
@@ -88,7 +104,7 @@ class _Channel(asyncio.Protocol):
 
     def __init__(self) -> None:
         self.transport: asyncio.Transport | None = None
-        self.waiting: deque[asyncio.Future[dict[str, Any]]] = deque()
+        self.waiting: deque[asyncio.Future[Any]] = deque()
         self.closed = False
         self._buffer = bytearray()
 
@@ -96,9 +112,9 @@ class _Channel(asyncio.Protocol):
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
 
-    def send(self, payload: bytes) -> asyncio.Future[dict[str, Any]]:
+    def send(self, payload: bytes) -> asyncio.Future[Any]:
         assert self.transport is not None
-        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         if self.closed:
             future.set_exception(WorkerDied("the extraction worker is gone"))
             return future
@@ -149,8 +165,8 @@ class _Worker:
     def load(self) -> int:
         return len(self._channel.waiting) if self._channel else 0
 
-    async def extract(self, body: bytes, charset: str | None, url: str) -> dict[str, Any]:
-        payload = pickle.dumps((body, charset, url), protocol=5)
+    async def run(self, job: Callable[..., Any], *args: Any) -> Any:
+        payload = pickle.dumps((job, args), protocol=5)
         return await (await self._connected()).send(payload)
 
     async def _connected(self) -> _Channel:
@@ -186,20 +202,21 @@ def default_workers() -> int:
 
 
 class Extractor:
-    """`await extractor(body, charset, url)` -> record dict, in a worker when there is one."""
+    """`await extractor(job, *args)` -> `job(*args)`, in a worker when there is one. `job` is
+    a pure, module-level function of a page (`extract_page`, `page_rows`)."""
 
     def __init__(self, workers: int) -> None:
         self.workers: list[_Worker] = [_Worker() for _ in range(workers)]
 
-    async def __call__(self, body: bytes, charset: str | None, url: str) -> dict[str, Any]:
+    async def __call__(self, job: Callable[..., Any], *args: Any) -> Any:
         """A worker that dies takes its pages with it: a new worker takes its place and
         each of those pages is extracted again, once."""
         if not self.workers:
-            return extract_page(body, charset, url)
+            return job(*args)
         for attempt in (1, 2):
             worker = min(self.workers, key=lambda w: w.load)
             try:
-                return await worker.extract(body, charset, url)
+                return await worker.run(job, *args)
             except WorkerDied:
                 if attempt == 2:
                     raise

@@ -1,6 +1,7 @@
-"""Pages to records to the dataset. `ExtractPipeline` decodes and extracts each page (pure
-`extract`, no I/O); `DatasetPipeline` validates and writes records and errors (`output`),
-marks articles stored in the crawl state once published, and logs fill rates at close."""
+"""Pages to rows to the dataset. `ExtractPipeline` has each page decoded, extracted and
+turned into validated rows (pure `extract` and `output.rows`, no I/O; in a worker process);
+`DatasetPipeline` buffers and writes the rows and errors (`output`), marks articles stored
+in the crawl state once published, and logs fill rates at close."""
 
 import fcntl
 import hashlib
@@ -13,22 +14,24 @@ from typing import IO, Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.extraction import Extractor, default_workers
+from crawler.extraction import Extractor, default_workers, page_rows
 from crawler.incremental import crawl_id_of, out_dir, state_of
 from crawler.items import ErrorItem, PageItem
 from crawler.leases import queue_of
+from output.rows import ArticleRows, Provenance
+from output.schema import ARTICLES
 from output.validate import SchemaError
 from output.writer import DatasetWriter
 
 log = logging.getLogger(__name__)
 LOCK_FILE = "_crawl/lock"
-# Fields whose fill rate is logged at close: name -> test on the record dict.
+# Fields whose fill rate is logged at close: name -> test on the `articles` row.
 FILL: dict[str, Callable[[dict[str, Any]], bool]] = {
     "title": lambda r: bool(r["title"]),
-    "published": lambda r: r["published"]["date"] is not None,
-    "event_date": lambda r: r["event"]["date"] is not None,
-    "event_time": lambda r: r["event"]["time"] is not None,
-    "province": lambda r: r["province"]["code"] is not None,
+    "published": lambda r: r["published_date"] is not None,
+    "event_date": lambda r: r["event_date"] is not None,
+    "event_time": lambda r: r["event_time"] is not None,
+    "province": lambda r: r["province_code"] is not None,
     "officials": lambda r: bool(r["officials"]),
     "chair": lambda r: any(o["role"] == "chair" for o in r["officials"]),
     "venues": lambda r: bool(r["venues"]),
@@ -39,9 +42,14 @@ FILL: dict[str, Callable[[dict[str, Any]], bool]] = {
 
 @dataclass
 class RecordItem:
-    record: dict[str, Any]
+    rows: ArticleRows  # the page's record as rows of every table, validated
     page: PageItem
     content_hash: str
+
+    @property
+    def article(self) -> dict[str, Any]:
+        """The record's `articles` row."""
+        return self.rows[ARTICLES.name][0]
 
 
 class CrawlLocked(RuntimeError):
@@ -69,21 +77,27 @@ class ExtractPipeline:
             if self.crawler.stats:
                 self.crawler.stats.inc_value("thaipr/unchanged")
             raise DropItem("unchanged")
+        prov = Provenance.new(
+            item.article_id, crawl_id_of(self.crawler), item.site, item.fetched_at
+        )
         try:
-            record = await self.extract(item.body, item.charset, item.canonical_url)
-        except Exception as exc:  # extraction must never stop a crawl: record it
-            log.exception("extraction failed on %s", item.url)
+            rows = await self.extract(
+                page_rows, item.body, item.charset, item.canonical_url, item.url, prov
+            )
+        except Exception as exc:  # a page must never stop a crawl: record it
+            stage = "validate" if isinstance(exc, SchemaError) else "extract"
+            log.error("%s failed on %s: %s", stage, item.url, exc, exc_info=stage == "extract")
             return ErrorItem(
                 item.url,
                 item.site,
                 item.province_code,
-                "extract",
+                stage,
                 type(exc).__name__,
                 str(exc),
                 item.status,
+                item.lease,
             )
-        record["url"] = item.url
-        return RecordItem(record, item, digest)
+        return RecordItem(rows, item, digest)
 
 
 class DatasetPipeline:
@@ -167,33 +181,13 @@ class DatasetPipeline:
             page.headers.get("Last-Modified"),
             item.content_hash,
         )
-        try:
-            self.writer.add(
-                item.record,
-                site=page.site,
-                fetched_at=page.fetched_at,
-                article_id=aid,
-                token=page.lease,
-            )
-        except SchemaError as exc:
-            state.forget(aid)
-            self.writer.add_error(
-                page.url,
-                "validate",
-                "SchemaError",
-                str(exc),
-                site=page.site,
-                province_code=page.province_code,
-                http_status=page.status,
-                token=page.lease,
-            )
-            stats.inc_value("thaipr/errors")
-            return item
+        self.writer.add_rows(item.rows, token=page.lease)
         self.written[aid] = digest
         stats.inc_value(f"thaipr/{page.change}")
         stats.inc_value("thaipr/records")
         self.records += 1
-        self.fill.update(name for name, test in FILL.items() if test(item.record))
+        article = item.article
+        self.fill.update(name for name, test in FILL.items() if test(article))
         return item
 
     def close_spider(self, spider: Any = None) -> None:

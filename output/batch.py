@@ -13,10 +13,8 @@ from collections.abc import Hashable, Iterator
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from output.rows import Partition, Row, partition_of
+from output.rows import ArticleRows, Partition, Row, partition_of
 from output.schema import ARTICLES, ERRORS, NO_PROVINCE, arrow_schema
-
-ArticleRows = dict[str, list[Row]]  # table -> one article's rows
 
 
 class _Chunk:

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from output import ids
 from output.schema import ARTICLES, ENTITIES, ERRORS, FLAT_TABLES, NO_PROVINCE, Field
 from output.validate import SchemaError, check_rows, coerce
 
 Row = dict[str, Any]
+ArticleRows = dict[str, list[Row]]  # table -> one article's rows
 Partition = tuple[str, int]  # (province, year)
 
 
@@ -24,6 +26,18 @@ class Provenance:
     fetched_at: datetime
     extracted_at: datetime
     site: str | None = None
+
+    @classmethod
+    def new(
+        cls,
+        article_id: str,
+        crawl_id: str,
+        site: str | None = None,
+        fetched_at: datetime | None = None,
+    ) -> "Provenance":
+        """A new revision of `article_id`, extracted now."""
+        now = datetime.now(UTC)
+        return cls(article_id, ids.revision(), crawl_id, fetched_at or now, now, site)
 
 
 _PROVENANCE = frozenset(Provenance.__dataclass_fields__)
@@ -44,7 +58,7 @@ _RECORD_KEYS = _known_paths(ARTICLES.fields)
 _ITEM_KEYS = {name: set(_known_paths(items)) for name, items in ENTITIES.items()}
 
 
-def record_rows(record: Mapping[str, Any], prov: Provenance) -> dict[str, list[Row]]:
+def record_rows(record: Mapping[str, Any], prov: Provenance) -> ArticleRows:
     """Rows for every table from one record. Raises SchemaError, before anything is
     written, on a record key the schema does not know, a missing required value or a value
     of the wrong type."""

@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Hashable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from output import ids
-from output.batch import ArrowBatch, ArticleRows
+from output.batch import ArrowBatch
 from output.failpoints import kill_point
 from output.files import (
     StagedFile,
@@ -38,7 +38,7 @@ from output.files import (
     safe_component,
     write_schema_files,
 )
-from output.rows import Partition, Provenance, Row, error_row, record_rows
+from output.rows import ArticleRows, Partition, Provenance, Row, error_row, record_rows
 from output.schema import ARTICLES, ERRORS
 
 # Records per flush: about 110 MB of Arrow for corpus articles. Each flush writes a file per
@@ -112,14 +112,18 @@ class DatasetWriter:
         """Buffer one extractor record (`Record.to_dict()`); returns its article id. A later
         record of the same article before its flush replaces it. `token` comes back to
         `on_durable` once the record is published."""
-        now = datetime.now(UTC)
         aid = article_id or ids.article_id(record.get("url"), site, content=record.get("body"))
-        prov = Provenance(aid, ids.revision(), self.crawl_id, fetched_at or now, now, site)
-        self._articles[aid] = record_rows(record, prov)
+        prov = Provenance.new(aid, self.crawl_id, site, fetched_at)
+        self.add_rows(record_rows(record, prov), token)
+        return aid
+
+    def add_rows(self, rows: ArticleRows, token: Hashable | None = None) -> None:
+        """Buffer one article's rows, made by `record_rows` (a crawl makes them in its
+        extraction workers, with a `Provenance.new` of this writer's crawl id)."""
+        self._articles[rows[ARTICLES.name][0]["article_id"]] = rows
         if token is not None:
             self._tokens.append(token)
         self._maybe_flush()
-        return aid
 
     def add_error(
         self,

@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 import pytest
 
-from crawler.extraction import Extractor, extract_page
+from crawler.extraction import Extractor, extract_page, page_rows
+from output.rows import Provenance, record_rows
 from tests.records import page
 
 T = TypeVar("T")
@@ -52,9 +53,26 @@ def test_workers_return_what_inline_extraction_returns() -> None:
     extractor = Extractor(2)
 
     async def all_pages() -> list[dict[str, Any]]:
-        return await asyncio.gather(*(extractor(*page) for page in pages))
+        return await asyncio.gather(*(extractor(extract_page, *page) for page in pages))
 
     assert _run(extractor, all_pages) == [extract_page(*page) for page in pages]
+
+
+def test_a_worker_returns_the_rows_the_dataset_would_make_of_the_record() -> None:
+    """What a crawl asks of its workers: the page's record as validated rows, with the
+    fetched URL and the time of extraction."""
+    body, charset, canonical = _pages(1)[0]
+    fetched = "http://127.0.0.1:8000/nongkhai/th/content/category/detail/id/9/iid/1000"
+    prov = Provenance.new("nongkhai:1000", "crawl-1", "nongkhai")
+    extractor = Extractor(1)
+    rows = _run(extractor, lambda: extractor(page_rows, body, charset, canonical, fetched, prov))
+    record = {**extract_page(body, charset, canonical), "url": fetched}
+    expected = record_rows(record, prov)
+    article, wanted = rows["articles"][0], expected["articles"][0]
+    assert article["extracted_at"] >= prov.extracted_at
+    assert {**article, "extracted_at": None} == {**wanted, "extracted_at": None}
+    assert rows["officials"] == expected["officials"] and rows["officials"]
+    assert rows.keys() == expected.keys()
 
 
 def test_an_extractor_error_comes_back_as_itself() -> None:
@@ -63,7 +81,7 @@ def test_an_extractor_error_comes_back_as_itself() -> None:
         extract_page(None, "utf-8", url)  # type: ignore[arg-type]
     extractor = Extractor(1)
     with pytest.raises(Exception) as raised:
-        _run(extractor, lambda: extractor(None, "utf-8", url))  # type: ignore[arg-type]
+        _run(extractor, lambda: extractor(extract_page, None, "utf-8", url))  # type: ignore[arg-type]
     assert type(raised.value) is type(inline.value)
     assert str(raised.value) == str(inline.value)
     assert any("in the extraction worker" in note for note in raised.value.__notes__)
@@ -76,7 +94,7 @@ def test_pages_on_a_killed_worker_are_extracted_by_its_replacement() -> None:
     replacements: list[BaseProcess] = []
 
     async def kill_mid_way() -> list[dict[str, Any]]:
-        calls = [asyncio.ensure_future(extractor(*page)) for page in pages]
+        calls = [asyncio.ensure_future(extractor(extract_page, *page)) for page in pages]
         await asyncio.wait(calls, return_when=asyncio.FIRST_COMPLETED)  # it is working
         assert first.pid is not None
         os.kill(first.pid, signal.SIGKILL)
@@ -93,7 +111,7 @@ def test_pages_on_a_killed_worker_are_extracted_by_its_replacement() -> None:
 def test_close_stops_the_workers() -> None:
     extractor = Extractor(2)
     pids = [w.process.pid for w in extractor.workers]
-    _run(extractor, lambda: extractor(*_pages(1)[0]))
+    _run(extractor, lambda: extractor(extract_page, *_pages(1)[0]))
     assert all(pid is not None and _gone(pid, within=0.1) for pid in pids)
 
 
