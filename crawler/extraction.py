@@ -22,14 +22,15 @@ import struct
 import traceback
 from collections import deque
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from multiprocessing.process import BaseProcess
 from typing import Any
 
 from extract.article import extract_html
 from extract.encoding import decode
-from output.rows import ArticleRows, Provenance, record_rows
+from output.rows import Provenance, record_rows
+from output.schema import ARTICLES
 
 log = logging.getLogger(__name__)
 FRAME = struct.Struct("!I")  # the byte length of the pickle that follows
@@ -44,14 +45,42 @@ def extract_page(body: bytes, charset: str | None, url: str) -> dict[str, Any]:
     return record
 
 
+# Fields whose fill rate a crawl logs at close: name -> test on the `articles` row.
+FILL: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "title": lambda r: bool(r["title"]),
+    "published": lambda r: r["published_date"] is not None,
+    "event_date": lambda r: r["event_date"] is not None,
+    "event_time": lambda r: r["event_time"] is not None,
+    "province": lambda r: r["province_code"] is not None,
+    "officials": lambda r: bool(r["officials"]),
+    "chair": lambda r: any(o["role"] == "chair" for o in r["officials"]),
+    "venues": lambda r: bool(r["venues"]),
+    "networks": lambda r: bool(r["networks"]),
+    "credits": lambda r: bool(r["credits"]),
+}
+
+
+@dataclass(frozen=True)
+class PageRows:
+    """A page's record as a crawl writes it: its rows for every table, pickled (the dataset
+    writer unpickles them off the crawl's thread, and pickled they take a third of the
+    memory), and the FILL fields it has."""
+
+    rows: bytes
+    filled: tuple[str, ...]
+
+
 def page_rows(
     body: bytes, charset: str | None, canonical_url: str, url: str, prov: Provenance
-) -> ArticleRows:
-    """Page bytes -> its record's rows for every table, validated (SchemaError otherwise):
-    what the crawl writes. In a worker, so that the crawl's process only buffers them."""
+) -> PageRows:
+    """Page bytes -> its record's rows, validated (SchemaError otherwise). In a worker, so
+    that the crawl's process only buffers them."""
     record = extract_page(body, charset, canonical_url)
     record["url"] = url
-    return record_rows(record, replace(prov, extracted_at=datetime.now(UTC)))
+    rows = record_rows(record, replace(prov, extracted_at=datetime.now(UTC)))
+    article = rows[ARTICLES.name][0]
+    filled = tuple(name for name, test in FILL.items() if test(article))
+    return PageRows(pickle.dumps(rows, protocol=5), filled)
 
 
 class WorkerDied(RuntimeError):

@@ -7,49 +7,29 @@ import fcntl
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any, Self
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.extraction import Extractor, default_workers, page_rows
+from crawler.extraction import FILL, Extractor, PageRows, default_workers, page_rows
 from crawler.incremental import crawl_id_of, out_dir, state_of
 from crawler.items import ErrorItem, PageItem
 from crawler.leases import queue_of
-from output.rows import ArticleRows, Provenance
-from output.schema import ARTICLES
+from output.rows import Provenance
 from output.validate import SchemaError
 from output.writer import DatasetWriter
 
 log = logging.getLogger(__name__)
 LOCK_FILE = "_crawl/lock"
-# Fields whose fill rate is logged at close: name -> test on the `articles` row.
-FILL: dict[str, Callable[[dict[str, Any]], bool]] = {
-    "title": lambda r: bool(r["title"]),
-    "published": lambda r: r["published_date"] is not None,
-    "event_date": lambda r: r["event_date"] is not None,
-    "event_time": lambda r: r["event_time"] is not None,
-    "province": lambda r: r["province_code"] is not None,
-    "officials": lambda r: bool(r["officials"]),
-    "chair": lambda r: any(o["role"] == "chair" for o in r["officials"]),
-    "venues": lambda r: bool(r["venues"]),
-    "networks": lambda r: bool(r["networks"]),
-    "credits": lambda r: bool(r["credits"]),
-}
 
 
 @dataclass
 class RecordItem:
-    rows: ArticleRows  # the page's record as rows of every table, validated
+    extracted: PageRows
     page: PageItem
     content_hash: str
-
-    @property
-    def article(self) -> dict[str, Any]:
-        """The record's `articles` row."""
-        return self.rows[ARTICLES.name][0]
 
 
 class CrawlLocked(RuntimeError):
@@ -81,7 +61,7 @@ class ExtractPipeline:
             item.article_id, crawl_id_of(self.crawler), item.site, item.fetched_at
         )
         try:
-            rows = await self.extract(
+            extracted = await self.extract(
                 page_rows, item.body, item.charset, item.canonical_url, item.url, prov
             )
         except Exception as exc:  # a page must never stop a crawl: record it
@@ -97,7 +77,7 @@ class ExtractPipeline:
                 item.status,
                 item.lease,
             )
-        return RecordItem(rows, item, digest)
+        return RecordItem(extracted, item, digest)
 
 
 class DatasetPipeline:
@@ -181,13 +161,12 @@ class DatasetPipeline:
             page.headers.get("Last-Modified"),
             item.content_hash,
         )
-        self.writer.add_rows(item.rows, token=page.lease)
+        self.writer.add_rows(aid, item.extracted.rows, token=page.lease)
         self.written[aid] = digest
         stats.inc_value(f"thaipr/{page.change}")
         stats.inc_value("thaipr/records")
         self.records += 1
-        article = item.article
-        self.fill.update(name for name, test in FILL.items() if test(article))
+        self.fill.update(item.extracted.filled)
         return item
 
     def close_spider(self, spider: Any = None) -> None:

@@ -86,7 +86,7 @@ class DatasetWriter:
         self._staging: Staging | None = None
         self._flushes = 0
         # The chunk being gathered, as dict rows, and what the caller tied to it.
-        self._articles: dict[str, ArticleRows] = {}
+        self._articles: dict[str, ArticleRows | bytes] = {}
         self._errors: list[Row] = []
         self._tokens: list[Hashable] = []
         self._handed = 0  # records handed to the batch since its last write
@@ -114,13 +114,16 @@ class DatasetWriter:
         `on_durable` once the record is published."""
         aid = article_id or ids.article_id(record.get("url"), site, content=record.get("body"))
         prov = Provenance.new(aid, self.crawl_id, site, fetched_at)
-        self.add_rows(record_rows(record, prov), token)
+        self.add_rows(aid, record_rows(record, prov), token)
         return aid
 
-    def add_rows(self, rows: ArticleRows, token: Hashable | None = None) -> None:
+    def add_rows(
+        self, article_id: str, rows: ArticleRows | bytes, token: Hashable | None = None
+    ) -> None:
         """Buffer one article's rows, made by `record_rows` (a crawl makes them in its
-        extraction workers, with a `Provenance.new` of this writer's crawl id)."""
-        self._articles[rows[ARTICLES.name][0]["article_id"]] = rows
+        extraction workers, with a `Provenance.new` of this writer's crawl id), or their
+        pickle: it is unpickled with its chunk, in the writing thread when there is one."""
+        self._articles[article_id] = rows
         if token is not None:
             self._tokens.append(token)
         self._maybe_flush()
@@ -177,7 +180,7 @@ class DatasetWriter:
             self._run(self._convert, *chunk)
 
     def _convert(
-        self, articles: dict[str, ArticleRows], errors: list[Row], tokens: list[Hashable]
+        self, articles: dict[str, ArticleRows | bytes], errors: list[Row], tokens: list[Hashable]
     ) -> None:
         """Add a chunk to the batch, in the writing thread (the batch is its own)."""
         self._batch.add(articles, errors, tokens)

@@ -2,6 +2,7 @@
 and drops superseded rows without changing any answer, the views show each article once,
 and the field guide matches the schema."""
 
+import pickle
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from output import docs
 from output.compact import compact
 from output.files import data_files
+from output.rows import Provenance, record_rows
 from output.schema import TABLES
 from output.stats import dataset_stats
 from output.views import connect
@@ -107,6 +109,21 @@ def test_a_record_added_again_in_a_later_chunk_keeps_only_its_latest_rows(
     )
     officials = count(tmp_path, f"SELECT count(*) FROM officials WHERE article_id = '{first}'")
     assert officials == len(moved["officials"]) > 0
+
+
+def test_rows_given_pickled_as_workers_send_them_write_what_records_write(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "records", records(6))
+    with DatasetWriter(tmp_path / "rows", chunk_articles=4, background=True) as writer:
+        for i, rec in enumerate(records(6)):
+            aid = f"nongkhai:{i}"
+            rows = record_rows(rec, Provenance.new(aid, writer.crawl_id, "nongkhai", T0))
+            writer.add_rows(aid, pickle.dumps(rows) if i % 2 else rows)
+    question = "SELECT title, event_date, chair FROM meetings ORDER BY title"
+    answers = connect(tmp_path / "rows").execute(question).fetchall()
+    assert answers == connect(tmp_path / "records").execute(question).fetchall()
+    assert len(answers) == 6
 
 
 def test_compaction_leaves_one_file_per_partition_and_the_same_answers(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ as a crawl drives them."""
 
 import asyncio
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -65,7 +66,10 @@ def test_a_worker_returns_the_rows_the_dataset_would_make_of_the_record() -> Non
     fetched = "http://127.0.0.1:8000/nongkhai/th/content/category/detail/id/9/iid/1000"
     prov = Provenance.new("nongkhai:1000", "crawl-1", "nongkhai")
     extractor = Extractor(1)
-    rows = _run(extractor, lambda: extractor(page_rows, body, charset, canonical, fetched, prov))
+    extracted = _run(
+        extractor, lambda: extractor(page_rows, body, charset, canonical, fetched, prov)
+    )
+    rows = pickle.loads(extracted.rows)
     record = {**extract_page(body, charset, canonical), "url": fetched}
     expected = record_rows(record, prov)
     article, wanted = rows["articles"][0], expected["articles"][0]
@@ -73,6 +77,7 @@ def test_a_worker_returns_the_rows_the_dataset_would_make_of_the_record() -> Non
     assert {**article, "extracted_at": None} == {**wanted, "extracted_at": None}
     assert rows["officials"] == expected["officials"] and rows["officials"]
     assert rows.keys() == expected.keys()
+    assert "officials" in extracted.filled and "title" in extracted.filled
 
 
 def test_an_extractor_error_comes_back_as_itself() -> None:
