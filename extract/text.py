@@ -58,18 +58,13 @@ class DigitStretches:
     body lies near digits); spans come back in the text's offsets. Where a longer run of
     white space lies near a digit the stretches are the whole text."""
 
-    _DIGITS = re.compile(r"\d+")
     _LONG_SPACE = re.compile(r"\s{3}")
     GAP = "\x00"
 
     def __init__(self, text: str, reach: int) -> None:
-        stretches: list[list[int]] = []
-        for m in self._DIGITS.finditer(text):
-            start, end = max(0, m.start() - reach), m.end() + reach
-            if stretches and start <= stretches[-1][1]:
-                stretches[-1][1] = end
-            else:
-                stretches.append([start, end])
+        # Digits less than 2 * reach apart share a stretch: one match per stretch.
+        clusters = _digit_clusters(2 * reach).finditer(text)
+        stretches = [[max(0, m.start() - reach), m.end() + reach] for m in clusters]
         self.text = self.GAP.join(text[start:end] for start, end in stretches)
         if self._LONG_SPACE.search(self.text):
             self.text, stretches = text, [[0, len(text)]]
@@ -86,6 +81,11 @@ class DigitStretches:
         for m in pattern.finditer(self.text):
             shift = self._shifts[bisect_right(self._starts, m.start()) - 1]
             yield m, (m.start() + shift, m.end() + shift)
+
+
+@lru_cache(maxsize=4)
+def _digit_clusters(gap: int) -> re.Pattern[str]:
+    return re.compile(rf"\d(?:\D{{0,{gap}}}\d)*")
 
 
 @lru_cache(maxsize=4)
