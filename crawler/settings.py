@@ -93,7 +93,7 @@ THAIPR_EXTRACT_WORKERS = None
 # The dataset and the crawl state; spider arguments or `thaipr crawl --out` override.
 THAIPR_OUT = "data"
 # Records per dataset flush: a kill loses at most this many fetches (fetched again next run).
-THAIPR_FLUSH_ARTICLES = 5000
+THAIPR_FLUSH_ARTICLES = 4000
 # Objects allocated before a young-generation collection; 0 leaves Python's default (700).
 THAIPR_GC_THRESHOLD = 50_000
 THAIPR_PROGRESS_SECONDS = 30.0
