@@ -3,7 +3,10 @@ Polars; bad rows are refused before anything is written; the layout prunes; old 
 readable after the schema grows."""
 
 import math
+import os
 import re
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -339,3 +342,18 @@ def test_views_and_compaction_read_old_files(grown: Path) -> None:
     # After compaction every file has the current schema: plain one-liners work again.
     assert pd.read_parquet(grown / "articles")["warnings"].isna().sum() == 4
     assert pl.read_parquet(glob_of(grown, "articles"))["warnings"].null_count() == 4
+
+
+@pytest.mark.parametrize(("chosen", "expected"), [(None, "system"), ("mimalloc", "mimalloc")])
+def test_arrow_allocates_with_the_system_allocator_unless_the_user_chose_one(
+    chosen: str | None, expected: str
+) -> None:
+    """mimalloc, Arrow's default, kept about 70 MB more of a crawl's flushes."""
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if chosen:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = chosen
+    code = "import output.writer, pyarrow; print(pyarrow.default_memory_pool().backend_name)"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == expected
