@@ -74,10 +74,6 @@ class CrawlState:
             datetime.now(UTC).isoformat(),
         )
 
-    def forget(self, article_id: str) -> None:
-        """The record was refused: nothing of it will be published."""
-        self._fetched.pop(article_id, None)
-
     def _take(self, article_ids: list[str]) -> list[Pending]:
         """The pending rows of these articles, no longer pending."""
         return [self._fetched.pop(a) for a in article_ids if a in self._fetched]
