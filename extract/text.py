@@ -62,7 +62,7 @@ class DigitStretches:
     GAP = "\x00"
 
     def __init__(self, text: str, reach: int) -> None:
-        # Digits less than 2 * reach apart share a stretch: one match per stretch.
+        # Digits at most 2 * reach apart share a stretch: one match per stretch.
         clusters = _digit_clusters(2 * reach).finditer(text)
         stretches = [[max(0, m.start() - reach), m.end() + reach] for m in clusters]
         self.text = self.GAP.join(text[start:end] for start, end in stretches)
