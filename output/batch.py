@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from output.rows import ArticleRows, Partition, Row, partition_of
-from output.schema import ARTICLES, ERRORS, NO_PROVINCE, arrow_schema
+from output.schema import ARTICLES, ERRORS, arrow_schema
 
 
 class _Chunk:
@@ -30,7 +30,7 @@ class _Chunk:
             for table, rows in article.items():
                 groups[table, where].extend(rows)
         for row in errors:
-            groups[ERRORS.name, (row["province_code"] or NO_PROVINCE, row["time"].year)].append(row)
+            groups[ERRORS.name, partition_of(row)].append(row)
         self.article_ids = list(articles)
         self.where: dict[tuple[str, Partition], tuple[int, int]] = {}
         ordered: dict[str, list[Row]] = defaultdict(list)

@@ -118,7 +118,8 @@ def error_row(
 
 def partition_of(row: Row) -> Partition:
     """Where an article's rows live: its province (TH when unknown) and the year of its
-    event, else of its publication, else of its fetch."""
+    event, else of its publication, else of its fetch. An error row: its province and the
+    year of its `time`."""
     day = row.get("event_date") or row.get("published_date") or row.get("fetched_at") or row["time"]
     return row.get("province_code") or NO_PROVINCE, day.year
 
