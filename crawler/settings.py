@@ -3,6 +3,7 @@ scrapy.cfg) both use them; `thaipr crawl --no-politeness` relaxes the delays for
 replica only."""
 
 from crawler import __version__
+from output.writer import FLUSH_ARTICLES
 
 BOT_NAME = "thaipr"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -92,8 +93,9 @@ THAIPR_EXTRACT_WORKERS = None
 
 # The dataset and the crawl state; spider arguments or `thaipr crawl --out` override.
 THAIPR_OUT = "data"
-# Records per dataset flush: a kill loses at most this many fetches (fetched again next run).
-THAIPR_FLUSH_ARTICLES = 4000
+# Records waiting to be written, at most (see output/writer.py): a kill loses at most this
+# many fetches (fetched again next run).
+THAIPR_FLUSH_ARTICLES = FLUSH_ARTICLES
 # Objects allocated before a young-generation collection; 0 leaves Python's default (700).
 THAIPR_GC_THRESHOLD = 50_000
 THAIPR_PROGRESS_SECONDS = 30.0

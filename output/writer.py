@@ -2,10 +2,12 @@
 
 `add` validates a record at once (a bad record raises SchemaError and nothing of it is
 kept) and buffers its rows; every `chunk_articles` records the rows become Arrow (see
-`output.batch`), and every `flush_articles` records or `flush_seconds` the batch is written:
-one file per table and partition, staged and synced, then published by rename, flat tables
-first and `articles` last. `articles` is the commit record: a mention row whose article row
-is missing (a kill between renames) is invisible to the views and dropped by compaction.
+`output.batch`). Once `flush_articles` records wait, the partitions holding the most of them
+are written, until half are left; every `flush_seconds`, and on `flush` and `close`, all
+are. A write makes one file per table and partition, staged and synced, then published by
+rename, flat tables first and `articles` last. `articles` is the commit record: a mention
+row whose article row is missing (a kill between renames) is invisible to the views and
+dropped by compaction.
 `on_commit` is called with the ids of the articles just published, so a crawler can mark
 them stored only once they are. With `background=True` conversions and writes run in one
 thread, in order, while records keep coming; commits are still reported in the caller's
@@ -14,7 +16,7 @@ thread."""
 import os
 import threading
 import time
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
@@ -41,11 +43,12 @@ from output.files import (
 from output.rows import ArticleRows, Partition, Provenance, Row, error_row, record_rows
 from output.schema import ARTICLES, ERRORS
 
-# Records per flush: about 85 MB of Arrow for corpus articles. Each flush writes a file per
-# table and partition touched (1,000 crawled corpus articles touch 660, 5,000 touch 1,100),
-# and a file costs about 2.4 ms of CPU however small: larger flushes write fewer files. A
-# crawl of the whole corpus peaks at 381 MB with 4,000, 407 MB with 5,000.
-FLUSH_ARTICLES = 4000
+# Records waiting before a write: about 36 MB of Arrow for corpus articles. A write makes a
+# file per table and partition it takes, and a file costs 1 to 6 ms of CPU however few its
+# rows (`articles` has 74 columns); so a write takes the largest partitions until half the
+# records are left, and the small ones gather rows. Crawled, the whole corpus made 14,045 files when every write of
+# 4,000 took every partition, and 10,246 this way with 3,000 (peak memory 392 MB).
+FLUSH_ARTICLES = 3000
 # Records converted to Arrow at a time (dict rows cost about 40 KB a record until then).
 CHUNK_ARTICLES = 200
 # An unattended crawl publishes what it has at least this often.
@@ -89,8 +92,8 @@ class DatasetWriter:
         # The chunk being gathered (rows as dicts or pickles), and what the caller tied to it.
         self._articles: dict[str, ArticleRows | bytes] = {}
         self._errors: list[Row] = []
-        self._tokens: list[Hashable] = []
-        self._handed = 0  # records handed to the batch since its last write
+        self._tokens: dict[str | None, list[Hashable]] = defaultdict(list)  # None: errors'
+        self._handed = 0  # records handed to the batch and not yet written, at most
         # Chunks converted, waiting for the next write: the writing thread's alone.
         self._batch = ArrowBatch()
         self._last_flush = time.monotonic()
@@ -126,7 +129,7 @@ class DatasetWriter:
         pickle: it is unpickled with its chunk, in the writing thread when there is one."""
         self._articles[article_id] = rows
         if token is not None:
-            self._tokens.append(token)
+            self._tokens[article_id].append(token)
         self._maybe_flush()
 
     def add_error(
@@ -154,7 +157,7 @@ class DatasetWriter:
             )
         )
         if token is not None:
-            self._tokens.append(token)
+            self._tokens[None].append(token)
         self._maybe_flush()
 
     @property
@@ -166,32 +169,40 @@ class DatasetWriter:
         """Publish everything buffered (after whatever is queued); returns the article ids
         this call published."""
         done = self._write_soon()
+        self.wait()
+        return done.result()
+
+    def wait(self) -> None:
+        """Wait for the conversions and writes queued so far, and report what they
+        published."""
         for queued in self._drain():
             queued.result()
-        committed = done.result()
         self._deliver()
-        return committed
 
     def _hand_over(self) -> None:
         """Send the chunk being gathered to the batch, as Arrow."""
         chunk = (self._articles, self._errors, self._tokens)
-        self._articles, self._errors, self._tokens = {}, [], []
+        self._articles, self._errors, self._tokens = {}, [], defaultdict(list)
         self._handed += len(chunk[0]) + len(chunk[1])
         if chunk[0] or chunk[1] or chunk[2]:
             self._run(self._convert, *chunk)
 
     def _convert(
-        self, articles: dict[str, ArticleRows | bytes], errors: list[Row], tokens: list[Hashable]
+        self,
+        articles: dict[str, ArticleRows | bytes],
+        errors: list[Row],
+        tokens: dict[str | None, list[Hashable]],
     ) -> None:
         """Add a chunk to the batch, in the writing thread (the batch is its own)."""
         self._batch.add(articles, errors, tokens)
 
-    def _write_soon(self) -> "Future[list[str]]":
-        """Hand over the chunk and queue the batch's write."""
+    def _write_soon(self, keep: int = 0) -> "Future[list[str]]":
+        """Hand over the chunk and queue a write that leaves at most `keep` records."""
         self._hand_over()
-        self._handed = 0
-        self._last_flush = time.monotonic()
-        return self._run(self._write)
+        self._handed = min(self._handed, keep)
+        if not keep:
+            self._last_flush = time.monotonic()
+        return self._run(self._write, keep)
 
     def _run(self, job: Callable[..., Any], *args: Any) -> "Future[Any]":
         """Run `job` in the writing thread, after what is queued there (inline without
@@ -211,12 +222,13 @@ class DatasetWriter:
         queued, self._queued = list(self._queued), deque()
         return queued
 
-    def _write(self) -> list[str]:
-        """Stage and publish the batch; runs in the writing thread when there is one."""
-        batch, self._batch = self._batch, ArrowBatch()
-        if not (batch.articles or batch.errors):
+    def _write(self, keep: int = 0) -> list[str]:
+        """Stage and publish what the batch gives (all but at most `keep` records); runs in
+        the writing thread when there is one."""
+        taken = self._batch.take(keep)
+        if not (taken.files or taken.tokens):
             return []
-        staged = self._stage(batch)
+        staged = self._stage(taken.files)
         kill_point("writer.staged")
         # Flat tables first, `articles` (the commit record) after them, errors last.
         order = {ARTICLES.name: 1, ERRORS.name: 2}
@@ -224,14 +236,13 @@ class DatasetWriter:
             file.publish()
             kill_point("writer.published_one")
         kill_point("writer.published_all")
-        committed = batch.article_ids()
         with self._lock:
-            self.articles_written += len(committed)
-            self.errors_written += batch.errors
+            self.articles_written += len(taken.article_ids)
+            self.errors_written += taken.errors
             self.files_written += len(staged)
-            self._ready.extend(committed)
-            self._ready_tokens.extend(batch.tokens)
-        return committed
+            self._ready.extend(taken.article_ids)
+            self._ready_tokens.extend(taken.tokens)
+        return taken.article_ids
 
     def _deliver(self) -> None:
         """Report published articles to `on_commit`, in the caller's thread."""
@@ -243,7 +254,7 @@ class DatasetWriter:
         if self.on_durable and tokens:
             self.on_durable(tokens)
 
-    def _stage(self, batch: ArrowBatch) -> list[tuple[str, StagedFile]]:
+    def _stage(self, files: list[tuple[str, Partition, pa.Table]]) -> list[tuple[str, StagedFile]]:
         if self._staging is None:
             self._staging = Staging(self.data, self._name)
         staging = self._staging
@@ -261,7 +272,7 @@ class DatasetWriter:
 
         # Parquet encoding and compression release the GIL: files are written in parallel.
         with ThreadPoolExecutor(WRITE_THREADS) as pool:
-            return list(pool.map(lambda job: stage(*job), batch.files()))
+            return list(pool.map(lambda job: stage(*job), files))
 
     def close(self) -> None:
         """Publish what is buffered and release the staging directory."""
@@ -278,9 +289,10 @@ class DatasetWriter:
 
     def _maybe_flush(self) -> None:
         self._deliver()
-        due = time.monotonic() - self._last_flush >= self.flush_seconds and self.pending
-        if due or self._handed + len(self._articles) >= self.flush_articles:
+        if time.monotonic() - self._last_flush >= self.flush_seconds and self.pending:
             self._write_soon()
+        elif self._handed + len(self._articles) >= self.flush_articles:
+            self._write_soon(keep=self.flush_articles // 2)
         elif len(self._articles) + len(self._errors) >= self.chunk_articles:
             self._hand_over()
 
