@@ -46,8 +46,9 @@ from output.schema import ARTICLES, ERRORS
 # Records waiting before a write: about 36 MB of Arrow for corpus articles. A write makes a
 # file per table and partition it takes, and a file costs 1 to 6 ms of CPU however few its
 # rows (`articles` has 74 columns); so a write takes the largest partitions until half the
-# records are left, and the small ones gather rows. Crawled, the whole corpus made 14,045 files when every write of
-# 4,000 took every partition, and 10,246 this way with 3,000 (peak memory 392 MB).
+# records are left, and the small ones gather rows. Crawled, the whole corpus made 14,045
+# files when every write of 4,000 took every partition, and 10,246 this way with 3,000
+# (peak memory 392 MB).
 FLUSH_ARTICLES = 3000
 # Records converted to Arrow at a time (dict rows cost about 40 KB a record until then).
 CHUNK_ARTICLES = 200
