@@ -186,16 +186,7 @@ class DatasetWriter:
         self._articles, self._errors, self._tokens = {}, [], defaultdict(list)
         self._handed += len(chunk[0]) + len(chunk[1])
         if chunk[0] or chunk[1] or chunk[2]:
-            self._run(self._convert, *chunk)
-
-    def _convert(
-        self,
-        articles: dict[str, ArticleRows | bytes],
-        errors: list[Row],
-        tokens: dict[str | None, list[Hashable]],
-    ) -> None:
-        """Add a chunk to the batch, in the writing thread (the batch is its own)."""
-        self._batch.add(articles, errors, tokens)
+            self._run(self._batch.add, *chunk)  # in the writing thread: the batch is its own
 
     def _write_soon(self, keep: int = 0) -> "Future[list[str]]":
         """Hand over the chunk and queue a write that leaves at most `keep` records."""
