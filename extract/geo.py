@@ -61,11 +61,17 @@ def province_by_name(name: str) -> Province | None:
 
 
 def province_by_english(name: str) -> Province | None:
-    key = re.sub(r"[^a-z]", "", name.lower())
-    for p in _by_code().values():
-        if re.sub(r"[^a-z]", "", p.name_en.lower()) == key:
-            return p
-    return None
+    """'Nong Khai', 'nongkhai' or 'NONG-KHAI' -> the province."""
+    return _by_english_key().get(_english_key(name))
+
+
+@cache
+def _by_english_key() -> dict[str, Province]:
+    return {_english_key(p.name_en): p for p in _by_code().values()}
+
+
+def _english_key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
 
 
 @dataclass(frozen=True)

@@ -110,13 +110,20 @@ def _walk(el: etree._Element, parts: list[str]) -> None:
 
 def meta_content(root: lxml.html.HtmlElement, *names: str) -> str | None:
     """The first non-empty <meta> content among property/name/itemprop = each of names."""
+    first: dict[tuple[str, str | None], str] = {}  # (attribute, its value) -> content
+    for el in root.iter("meta"):  # one walk of the tree, not one per name and attribute
+        content = (el.get("content") or "").strip()
+        if content:
+            for attr in _META_NAME_ATTRS:
+                first.setdefault((attr, el.get(attr)), content)
     for name in names:
-        for attr in ("property", "name", "itemprop"):
-            for el in root.iterfind(f".//meta[@{attr}='{name}']"):
-                content = (el.get("content") or "").strip()
-                if content:
-                    return content
+        for attr in _META_NAME_ATTRS:
+            if (attr, name) in first:
+                return first[attr, name]
     return None
+
+
+_META_NAME_ATTRS = ("property", "name", "itemprop")
 
 
 def images(el: lxml.html.HtmlElement, base_url: str | None) -> list[Image]:

@@ -14,7 +14,7 @@ from extract.text import alternation, first_chars, scan_view, squash
 MIN_LIST_ITEMS = 2
 MAX_LIST_CHARS = 600
 
-_COUNT = re.compile(rf"(?=\d)(?P<n>\d+)\s?{NETWORK_WORD}(?![ก-๛])")
+_COUNT = re.compile(rf"(?P<n>\d\d*)\s?{NETWORK_WORD}(?![ก-๛])")  # \d\d*: opens with a digit
 _INTRO = re.compile(r"\s*(?:\(|ซึ่งประกอบด้วย|ประกอบด้วย|ได้แก่|คือ|ทั้ง)\s*")
 _ITEM_START = re.compile(
     rf"(?={first_chars(('และ', NETWORK_WORD))})(?:(?<=\s)|(?<=\()|^)(?:และ)?{NETWORK_WORD}"

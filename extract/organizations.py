@@ -11,6 +11,7 @@ MIN_NAME_CHARS = 6
 MAX_PAREN_CHARS = 40
 _HEAD = re.compile(rf"(?:{alternation(ORGANIZATION_HEADS)})(?=[ก-๛])")
 _PAREN = re.compile(rf" ?\([^()\n]{{1,{MAX_PAREN_CHARS}}}\)")
+_WORD_REST = re.compile(r'[^\s()“”",]*')  # the rest of the word a head opens
 
 
 @dataclass(frozen=True)
@@ -24,17 +25,15 @@ def find_organizations(body: str, skip_spans: list[tuple[int, int]] = ()) -> lis
     positions carry their own organisation)."""
     scan = scan_view(body)
     found: list[Organization] = []
+    covered_until = 0  # the end of the furthest name found: heads are met in text order
     for m in _HEAD.finditer(scan):
-        inside_found = any(o.span[0] <= m.start() < o.span[1] for o in found)
         if (
-            inside_found
+            m.start() < covered_until
             or any(a <= m.start() < b for a, b in skip_spans)
             or not word_start(scan, m.start(), ORGANIZATION_GLUE_BEFORE)
         ):
             continue
-        end = m.end()
-        while end < len(scan) and not scan[end].isspace() and scan[end] not in '()“”",':
-            end += 1
+        end = _WORD_REST.match(scan, m.end()).end()  # type: ignore[union-attr]
         stop = find_first(scan[m.end() : end], ORGANIZATION_STOPS)
         if stop is not None:
             end = m.end() + stop[0]
@@ -44,6 +43,7 @@ def find_organizations(body: str, skip_spans: list[tuple[int, int]] = ()) -> lis
         name = body[m.start() : end].strip()
         if len(name) >= MIN_NAME_CHARS and all(o.name != name for o in found):
             found.append(Organization(name, (m.start(), end)))
+            covered_until = max(covered_until, end)
     return _drop_extensions(found)
 
 
@@ -55,5 +55,7 @@ def _drop_extensions(found: list[Organization]) -> list[Organization]:
         o
         for o in found
         if o.name not in qualified
-        and not any(o.name != b and o.name.startswith(b + "และ") for b in bases)
+        and not (
+            "และ" in o.name and any(o.name != b and o.name.startswith(b + "และ") for b in bases)
+        )
     ]

@@ -37,7 +37,6 @@ from extract.lexicon import (
 from extract.text import (
     alternation,
     find_first,
-    first_chars,
     scan_view,
     squash,
     starts_with_any,
@@ -61,13 +60,10 @@ _NAME_WORD = re.compile(rf"[{_THAI_LETTER}A-Za-z][{_THAI_LETTER}A-Za-z\-'’.]*"
 _TITLE_WORDS = RANKS + ACADEMIC_TITLES + MEDICAL_TITLES + CIVIL_TITLES
 _CHAINABLE = ACADEMIC_TITLES + MEDICAL_TITLES + ("Mr.", "Mrs.", "Ms.", "Dr.", "H.E.")
 HONORIFIC = re.compile(
-    rf"(?={first_chars((RANK_PREFIX_ACTING, *_TITLE_WORDS))})"
-    rf"(?:{re.escape(RANK_PREFIX_ACTING)}\s?)?(?:{alternation(_TITLE_WORDS)})"
-    rf"(?:{RANK_SUFFIX_FEMALE})?(?:\s?(?:{alternation(_CHAINABLE)}))*"
+    alternation(_TITLE_WORDS, lead=rf"{re.escape(RANK_PREFIX_ACTING)}\s?")
+    + rf"(?:{RANK_SUFFIX_FEMALE})?(?:\s?(?:{alternation(_CHAINABLE)}))*"
 )
-MONASTIC = re.compile(
-    rf"(?={first_chars(MONASTIC_TITLES)})(?:{alternation(MONASTIC_TITLES)})(?=[{_THAI_LETTER}])"
-)
+MONASTIC = re.compile(rf"{alternation(MONASTIC_TITLES)}(?=[{_THAI_LETTER}])")
 _MONASTIC_POSITIONS = ("เจ้าอาวาส", "เจ้าคณะ", "รองเจ้าคณะ", "ผู้ช่วยเจ้าอาวาส", "ประธานสงฆ์")
 _TRAILING_PUNCT = ")]},;:\"”’'"
 _LATIN_GLOSS = re.compile(r"\(\s*[A-Za-z][^()\n]{0,80}\)")

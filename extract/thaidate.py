@@ -89,8 +89,10 @@ def _build_month_table() -> tuple[dict[str, int], str]:
 MONTH_NUMBERS, _MONTH = _build_month_table()
 _YEAR = r"(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*)?(?P<{name}>\d{{4}}|\d{{2}})(?![\d])"
 _SEP = r"\s*(?:-|–|—|ถึง(?:วันที่)?)\s*"
-# Leading `(?=\d)`: the engine skips to digits (see text.first_chars); same matches.
-_DAY = r"(?=\d)(?<![\d.:/])(?P<{name}>[0-3]?\d)"
+# A day: `(?<![\d.:/])(?P<name>[0-3]?\d)`, written to open with a digit so that Python's
+# regex engine skips in C to digits (a third faster; the same matches): the first digit,
+# then, when it is 0-3, a second one if there is one.
+_DAY = r"(?P<{name}>\d(?<![\d.:/]\d)(?:(?<=[0-3])\d)?)"
 
 DATE_RANGE_CROSS_MONTH = re.compile(
     _DAY.format(name="d1")
@@ -109,18 +111,18 @@ DATE_SINGLE = re.compile(
     _DAY.format(name="d") + rf"\s*(?P<m>{_MONTH})\s*(?:{_YEAR.format(name='y')})?"
 )
 DATE_NUMERIC = re.compile(
-    r"(?=\d)(?<![\d/.\-])(?P<d>[0-3]?\d)(?P<sep>[/-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-])"
+    r"(?P<d>\d(?<![\d/.\-]\d)(?:(?<=[0-3])\d)?)(?P<sep>[/-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-])"
 )
 # A Thai word after a day number that may be a misspelt month ("มิถุนาบน"); a year must follow.
 DATE_FUZZY_MONTH = re.compile(
     _DAY.format(name="d") + r"\s*(?P<m>[ก-๛]{4,11})\s*" + _YEAR.format(name="y")
 )
 FISCAL_YEAR = re.compile(
-    r"(?=ป)(?:ประจำ)?ปีงบ(?:ประมาณ|\s?ฯ|\.)?\s*(?:(?:พ\.?\s?ศ\.?)\s*)?(?P<y1>\d{4}|\d{2})(?![\d])"
+    r"(?:ประจำปีงบ|ปีงบ)(?:ประมาณ|\s?ฯ|\.)?\s*(?:(?:พ\.?\s?ศ\.?)\s*)?(?P<y1>\d{4}|\d{2})(?![\d])"
     r"(?:\s*[-–]\s*(?P<y2>\d{4}|\d{2})(?![\d]))?"
 )
 YEAR_RANGE = re.compile(
-    r"(?=[พป])(?:พ\.?\s?ศ\.?|ปี)\s*(?P<y1>\d{4})\s*[-–]\s*(?:(?:พ\.?\s?ศ\.?)\s*)?(?P<y2>\d{4})(?![\d])"
+    r"(?:พ\.?\s?ศ\.?|ปี)\s*(?P<y1>\d{4})\s*[-–]\s*(?:(?:พ\.?\s?ศ\.?)\s*)?(?P<y2>\d{4})(?![\d])"
 )
 TIME = re.compile(
     r"(?=[\dเ])(?:เวลา\s*(?:ประมาณ\s*)?)?(?<![\d.])(?P<h>[0-2]?\d)\s?[.:]\s?(?P<mi>[0-5]\d)"

@@ -7,7 +7,7 @@ from datetime import date
 from extract.credits import Credit, split_credits
 from extract.html import Image
 from extract.lexicon import CHROME_LINES, CHROME_TAIL_STARTS, META_LINE_MARKERS
-from extract.text import MAX_TEXT_CHARS, normalize
+from extract.text import MAX_TEXT_CHARS, fold_blank_lines, normalize
 from extract.thaidate import find_dates
 
 # A page's date line stands within this many lines of the title and is this short.
@@ -69,9 +69,14 @@ def clean_text(text: str, title: str | None = None, find_title: bool = True) -> 
         if first is not None and lines[first].strip() == title.strip():
             lines = lines[first + 1 :]
     date_line, date_line_date, lines = _take_date_line(lines)
-    lines = [ln for ln in lines if not any(mk in ln for mk in META_LINE_MARKERS) or len(ln) > 120]
-    body, credits = split_credits("\n".join(lines))
-    return CleanText(title, normalize(body), credits, date_line, date_line_date, truncated)
+    text = "\n".join(lines)
+    if any(mk in text for mk in META_LINE_MARKERS):
+        text = "\n".join(
+            ln for ln in lines if not any(mk in ln for mk in META_LINE_MARKERS) or len(ln) > 120
+        )
+    body, credits = split_credits(text)
+    # The lines are normalized already: only blank lines left by the cuts need folding.
+    return CleanText(title, fold_blank_lines(body), credits, date_line, date_line_date, truncated)
 
 
 def _cut_tail(lines: list[str]) -> list[str]:
