@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from extract.lexicon import EVENT_DATE_CUES, MONTHS, RELATIVE_DAYS, WEEKDAYS
 from extract.text import alternation, digit_stretches, scan_view
@@ -167,10 +168,14 @@ def _nearest_year(month: int, day: int, reference: date) -> date | None:
 
 
 def _month_number(raw: str) -> int | None:
-    key = re.sub(r"[.\s]", "", raw).lower()
+    key = _MONTH_KEY_DROP.sub("", raw).lower()
     return MONTH_NUMBERS.get(key) or MONTH_NUMBERS.get(raw.lower())
 
 
+_MONTH_KEY_DROP = re.compile(r"[.\s]")
+
+
+@lru_cache(maxsize=4096)  # twelve SequenceMatchers a word; the same words recur page after page
 def _fuzzy_month(word: str) -> int | None:
     """An unambiguous misspelling of a full Thai month name, or None."""
     scores = sorted(

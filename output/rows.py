@@ -134,12 +134,12 @@ def _item(field: Field, item: Any, where: str) -> Row:
 
 
 def _lookup(value: Any, path: tuple[str, ...]) -> Any:
-    if len(path) == 1 and isinstance(value, dict):
-        return value.get(path[0])
     for step in path:
-        if value is None:
+        if type(value) is dict:  # what records hold: no ABC check (a third of the rows' time)
+            value = value.get(step)
+        elif value is None:
             return None
-        if isinstance(value, Mapping):
+        elif isinstance(value, Mapping):
             value = value.get(step)
         elif isinstance(value, list | tuple) and step.isdigit():
             value = value[int(step)] if int(step) < len(value) else None

@@ -56,7 +56,7 @@ def _problem(field: Field, value: Any) -> str | None:
             return f"{field.name} must be a list, got {_show(value)}"
         names = _item_names(field)
         for i, item in enumerate(value):
-            if not isinstance(item, Mapping) or item.keys() != names:
+            if (type(item) is not dict and not isinstance(item, Mapping)) or item.keys() != names:
                 return f"{field.name}[{i}] has fields {_keys(item)}"
             for sub in field.items:
                 problem = _problem(sub, item[sub.name])
