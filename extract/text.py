@@ -115,7 +115,7 @@ def alternation(words: Iterable[str], lead: str | None = None) -> str:
     Built as a trie (shared prefixes factored out), so a lexicon of hundreds of words costs
     one pass of the regex engine instead of one attempt per word. Every branch opens with a
     literal character, and a pattern that opens with the alternation lets Python's regex
-    engine skip in C to where a match can start (two to three times faster over an article
+    engine skip in C to where a match can start (about twice as fast over an article
     body): `(?:lead)?(?:words)` is written `(?:lead(?:words)|words…)` for that reason."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in set(words):
