@@ -224,6 +224,9 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: "ReplicaHTTPServer"
     server_version = "thaipr-replica/1"
+    # A response's head and body go out in two writes; with Nagle's algorithm on, the body
+    # waits for the client to acknowledge the head, and a delayed ACK takes 40 ms.
+    disable_nagle_algorithm = True
     query = ""  # the request's query string
 
     def log_message(self, format: str, *args: Any) -> None:
