@@ -109,6 +109,7 @@ class DatasetPipeline:
             out,
             run,
             flush_articles=self.crawler.settings.getint("THAIPR_FLUSH_ARTICLES"),
+            flush_seconds=self.crawler.settings.getfloat("THAIPR_FLUSH_SECONDS"),
             on_commit=state.stored,
             on_durable=self._published,
             background=True,

@@ -3,7 +3,7 @@ scrapy.cfg) both use them; `thaipr crawl --no-politeness` relaxes the delays for
 replica only."""
 
 from crawler import __version__
-from output.writer import FLUSH_ARTICLES
+from output.writer import FLUSH_ARTICLES, FLUSH_SECONDS
 
 BOT_NAME = "thaipr"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -96,6 +96,8 @@ THAIPR_OUT = "data"
 # Records waiting to be written, at most (see output/writer.py): a kill loses at most this
 # many fetches (fetched again next run).
 THAIPR_FLUSH_ARTICLES = FLUSH_ARTICLES
+# Seconds between writes of everything waiting, at most: so also the fetches a kill loses.
+THAIPR_FLUSH_SECONDS = FLUSH_SECONDS
 # Objects allocated before a young-generation collection; 0 leaves Python's default (700).
 THAIPR_GC_THRESHOLD = 50_000
 THAIPR_PROGRESS_SECONDS = 30.0

@@ -148,6 +148,22 @@ def test_a_full_buffer_writes_its_largest_partitions_and_keeps_the_small_ones(
     assert len(files) == 5 and len(set(files)) == 4  # the large partition was written twice
 
 
+def test_the_flush_interval_publishes_what_waits_without_a_full_buffer(tmp_path: Path) -> None:
+    """Once `flush_seconds` have passed, the next record publishes everything waiting; until
+    then a buffer that is not full publishes nothing."""
+    now = tmp_path / "interval-0"
+    with DatasetWriter(now, flush_articles=100, flush_seconds=0) as writer:
+        writer.add(record(0), fetched_at=T0)
+        writer.add(record(1), fetched_at=T0)
+        assert raw_rows(now, "articles") == 2
+    later = tmp_path / "interval-1h"
+    with DatasetWriter(later, flush_articles=100, flush_seconds=3600) as writer:
+        for i in range(5):
+            writer.add(record(i), fetched_at=T0)
+        assert not data_files(later, "articles")
+    assert raw_rows(later, "articles") == 5
+
+
 def test_rows_given_pickled_as_workers_send_them_write_what_records_write(
     tmp_path: Path,
 ) -> None:
