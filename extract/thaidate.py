@@ -136,6 +136,7 @@ _CUE_BEFORE = re.compile(
     rf"\s*\(?\s*(?P<weekday>วัน(?:{alternation(WEEKDAYS)})\s*(?:ที่)?\s*)?\(?\s*$"
 )
 _CUE_WEIGHT = dict(EVENT_DATE_CUES)
+_MONTH_KEY_DROP = re.compile(r"[.\s]")  # what a month name may carry: ม.ค. / ม. ค.
 
 
 def _year_to_ce(text: str) -> tuple[int, str] | None:
@@ -170,9 +171,6 @@ def _nearest_year(month: int, day: int, reference: date) -> date | None:
 def _month_number(raw: str) -> int | None:
     key = _MONTH_KEY_DROP.sub("", raw).lower()
     return MONTH_NUMBERS.get(key) or MONTH_NUMBERS.get(raw.lower())
-
-
-_MONTH_KEY_DROP = re.compile(r"[.\s]")
 
 
 @lru_cache(maxsize=4096)  # twelve SequenceMatchers a word; the same words recur page after page
