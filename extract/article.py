@@ -127,7 +127,7 @@ def _province(body: str, title: str, venues: list[Venue], hint: str | None) -> P
     if venues and venues[0].province_code:
         p, source = province_by_code(venues[0].province_code), "venue"
     if p is None:
-        m = _DATELINE.search(scan)
+        m = _dateline(scan)
         found = find_provinces(m.group("place")) if m else []
         p, source = (found[0].province, "dateline") if found else (None, None)
     if p is None:
@@ -145,6 +145,17 @@ def _province(body: str, title: str, venues: list[Venue], hint: str | None) -> P
     if p is None:
         return ProvinceRecord(None, None, None, None)
     return ProvinceRecord(p.code, p.name_th, p.name_en, source)
+
+
+def _dateline(scan: str) -> re.Match[str] | None:
+    """The first dateline, tried at each line's start: a search would try every character."""
+    start = 0
+    while start >= 0:
+        m = _DATELINE.match(scan, start)
+        if m:
+            return m
+        start = scan.find("\n", start) + 1 or -1
+    return None
 
 
 def _date_record(m: DateMention, times: list[TimeMention], body: str) -> DateRecord:

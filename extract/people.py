@@ -36,6 +36,7 @@ from extract.lexicon import (
 )
 from extract.text import (
     alternation,
+    anchors,
     find_first,
     scan_view,
     squash,
@@ -64,6 +65,7 @@ HONORIFIC = re.compile(
     + rf"(?:{RANK_SUFFIX_FEMALE})?(?:\s?(?:{alternation(_CHAINABLE)}))*"
 )
 MONASTIC = re.compile(rf"{alternation(MONASTIC_TITLES)}(?=[{_THAI_LETTER}])")
+_MONASTIC_ANCHORS = anchors(MONASTIC_TITLES)  # 3 corpus bodies in 5 hold none: no pass then
 _MONASTIC_POSITIONS = ("เจ้าอาวาส", "เจ้าคณะ", "รองเจ้าคณะ", "ผู้ช่วยเจ้าอาวาส", "ประธานสงฆ์")
 _TRAILING_PUNCT = ")]},;:\"”’'"
 _LATIN_GLOSS = re.compile(r"\(\s*[A-Za-z][^()\n]{0,80}\)")
@@ -416,7 +418,9 @@ def _skip_spaces(text: str, i: int) -> int:
 
 def _monks(scan: str, body: str) -> list[Official]:
     """Monks named by title alone: 'พระธรรมราชานุวัตร เจ้าอาวาสวัด…'."""
-    out = []
+    out: list[Official] = []
+    if not any(a in scan for a in _MONASTIC_ANCHORS):
+        return out
     for m in MONASTIC.finditer(scan):
         if not _honorific_allowed(scan, m.start()) or starts_with_any(
             scan, NOT_MONASTIC, m.start()

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from extract.lexicon import EVENT_DATE_CUES, MONTHS, RELATIVE_DAYS, WEEKDAYS
-from extract.text import alternation, digit_stretches, scan_view
+from extract.text import alternation, anchors, digit_stretches, scan_view
 
 BE_OFFSET = 543  # BE year - 543 = CE year
 # Years a 4-digit number may be read as: BE 2400-2700, CE 1900-2100.
@@ -131,6 +131,7 @@ TIME = re.compile(
     r"|เวลา\s*(?:ประมาณ\s*)?(?P<hb>[0-2]?\d)[.:](?P<mib>[0-5]\d)(?![\d])"
 )
 _RELATIVE = re.compile(alternation(RELATIVE_DAYS))
+_RELATIVE_ANCHORS = anchors(RELATIVE_DAYS)  # half the corpus bodies hold none: no pass then
 _CUE_BEFORE = re.compile(
     rf"(?P<cue>{alternation(c for c, _ in EVENT_DATE_CUES)})?"
     rf"\s*\(?\s*(?P<weekday>วัน(?:{alternation(WEEKDAYS)})\s*(?:ที่)?\s*)?\(?\s*$"
@@ -381,7 +382,7 @@ def _fuzzy_dates(c: _Collector) -> None:
 
 def _relative_days(c: _Collector) -> None:
     """Relative words not followed by an explicit date become dates from the reference."""
-    if c.reference is None:
+    if c.reference is None or not any(a in c.scan for a in _RELATIVE_ANCHORS):
         return
     for m in _RELATIVE.finditer(c.scan):
         if not c.free(m.span()):

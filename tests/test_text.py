@@ -1,14 +1,15 @@
 """Regexes written for speed match what their plain forms match: the trie alternation with
 a lead, and the patterns rewritten to open with what they match (so that Python's regex
-engine skips to it in C)."""
+engine skips to it in C). The passes skipped for speed skip nothing a pass would find: a
+lexicon's anchors, and a dateline tried at line starts only."""
 
 import re
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extract import thaidate, venues
-from extract.text import alternation
+from extract import article, thaidate, venues
+from extract.text import alternation, anchors
 
 WORDS = st.lists(st.text("abXนา", min_size=1, max_size=4), min_size=1, max_size=6)
 TEXT = st.text("abcนา X\n", max_size=40)
@@ -17,6 +18,8 @@ DATE_TOKENS = ["1", "2", "3", "4", "0", "31", " ", ".", "/", ":", "-", "ม.ค.
 DATE_TEXT = st.lists(st.sampled_from(DATE_TOKENS), max_size=14).map("".join)
 VENUE_TOKENS = ["ณ", "ที่", " ", "(", ")", "\n", "x", "ก", "ห้องประชุม", "ศาลากลาง"]
 VENUE_TEXT = st.lists(st.sampled_from(VENUE_TOKENS), max_size=12).map("".join)
+DATELINE_TOKENS = ["หนองคาย", "x", " ", "  ", "\n", "-", "–", "วันนี้", "เมื่อ", "วันที่", "ก"]
+DATELINE_TEXT = st.lists(st.sampled_from(DATELINE_TOKENS), max_size=12).map("".join)
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:  # type: ignore[type-arg]
@@ -55,3 +58,18 @@ def test_na_and_thi_open_with_the_word(text: str) -> None:
     thi_pattern = venues._THI_VENUE.pattern.replace("ที่(?<![^\\s)]ที่)", "(?:(?<=[\\s)])|^)ที่", 1)
     assert thi_pattern != venues._THI_VENUE.pattern
     assert _matches(venues._THI_VENUE, text) == _matches(re.compile(thi_pattern), text)
+
+
+@given(WORDS, TEXT)
+@example(["a", "ab", "Xab"], "Xb")  # 'ab' and 'Xab' hold 'a': only 'a' is tested
+def test_a_text_holds_a_word_exactly_when_it_holds_an_anchor(words: list[str], text: str) -> None:
+    found = anchors(words)
+    assert set(found) <= set(words)
+    assert any(w in text for w in words) == any(a in text for a in found)
+
+
+@given(DATELINE_TEXT)
+@example("x\nหนองคาย\n- วันนี้")  # the white space after the place may hold a line break
+def test_a_dateline_is_found_at_line_starts_as_a_search_finds_it(text: str) -> None:
+    searched, matched = article._DATELINE.search(text), article._dateline(text)
+    assert (searched and searched.span()) == (matched and matched.span())
