@@ -134,6 +134,8 @@ def _item(field: Field, item: Any, where: str) -> Row:
 
 
 def _lookup(value: Any, path: tuple[str, ...]) -> Any:
+    if len(path) == 1 and type(value) is dict:  # most fields: one key of a record's dict
+        return value.get(path[0])
     for step in path:
         if type(value) is dict:  # what records hold, without an ABC isinstance check per step
             value = value.get(step)

@@ -39,6 +39,11 @@ class Field:
     def path(self) -> tuple[str, ...]:
         return tuple((self.source or self.name).split("."))
 
+    @cached_property
+    def temporal(self) -> bool:
+        """A date or an instant: an ISO string in the record's JSON form."""
+        return bool(pa.types.is_date32(self.type) or pa.types.is_timestamp(self.type))
+
 
 @dataclass(frozen=True)
 class Table:

@@ -6,7 +6,6 @@ fail half-way through a write."""
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
-from functools import cache
 from typing import Any
 
 import pyarrow as pa
@@ -105,7 +104,7 @@ def _check_for(kind: pa.DataType) -> Callable[[Any], bool]:
 def coerce(field: Field, value: Any, where: str) -> Any:
     """The JSON form of a record value -> the Python value the column holds (ISO dates and
     instants parsed; spans split). Anything else is left for `check_value` to judge."""
-    if value is None or not _temporal(field.type):
+    if value is None or not field.temporal:
         return value
     try:
         if pa.types.is_date32(field.type):
@@ -117,11 +116,6 @@ def coerce(field: Field, value: Any, where: str) -> Any:
     except ValueError as exc:
         raise SchemaError(f"{where}: {field.name}: {exc}") from exc
     return value
-
-
-@cache
-def _temporal(kind: pa.DataType) -> bool:
-    return bool(pa.types.is_date32(kind) or pa.types.is_timestamp(kind))
 
 
 def _show(value: Any) -> str:
