@@ -56,7 +56,7 @@ class ExtractPipeline:
         if item.known_hash == digest:  # fetched in full (no validators), yet the same
             if self.crawler.stats:
                 self.crawler.stats.inc_value("thaipr/unchanged")
-            raise DropItem("unchanged")
+            raise DropItem("unchanged", log_level="DEBUG")  # counted; nothing to look at
         prov = Provenance.new(
             item.article_id, crawl_id_of(self.crawler), item.site, item.fetched_at
         )

@@ -104,3 +104,4 @@ THAIPR_PROGRESS_SECONDS = 30.0
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "crawler.logformat.ItemLogFormatter"  # an item is logged by its URL

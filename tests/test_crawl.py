@@ -266,6 +266,25 @@ def test_log_file_takes_the_log_and_stderr_stays_quiet(tmp_path: Path) -> None:
     assert result.stdout.startswith("thaipr crawl: ")
 
 
+def test_a_debug_log_names_each_item_by_its_url_in_one_short_line(tmp_path: Path) -> None:
+    log = tmp_path / "crawl.log"
+    with serving(Catalog(1, 3)) as server:
+        result = crawl(
+            server,
+            tmp_path / "data",
+            "--no-politeness",
+            "--log-level",
+            "DEBUG",
+            "--log-file",
+            str(log),
+        )
+    assert result.returncode == 0, result.stderr
+    lines = log.read_text(encoding="utf-8").splitlines()
+    scraped = [line.split("Scraped RecordItem ")[1] for line in lines if "Scraped " in line]
+    assert len(scraped) == 3 and all("/content/category/detail/" in url for url in scraped)
+    assert max(map(len, lines)) < 1000  # Scrapy's own line holds the item: ~20 KB a page
+
+
 def test_demo_crawls_the_replica_and_shows_meetings(tmp_path: Path) -> None:
     import subprocess
     import sys
