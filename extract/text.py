@@ -46,7 +46,8 @@ def _fold_blank(lines: list[str]) -> str:
     return "\n".join(kept).strip("\n")
 
 
-_THAI_DIGIT = re.compile("[๐-๙]")
+# Tested with `in`: ten scans in C take a tenth of one regex pass over a Thai body.
+_THAI_DIGIT_CHARS = tuple(chr(code) for code in THAI_DIGITS)
 
 
 @lru_cache(maxsize=16)
@@ -54,7 +55,7 @@ def scan_view(text: str) -> str:
     """The same text with Thai digits as ASCII: same length, so offsets carry over.
 
     Cached: every extractor asks for the view of the same body."""
-    if _THAI_DIGIT.search(text) is None:
+    if not any(digit in text for digit in _THAI_DIGIT_CHARS):
         return text
     return text.translate(THAI_DIGITS)
 
