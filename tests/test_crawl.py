@@ -2,6 +2,7 @@
 generator's truth, re-runs download no unchanged article, and the exit status tells the
 truth."""
 
+import subprocess
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -201,7 +202,6 @@ def test_bad_usage_exits_2_in_one_line(tmp_path: Path, args, message) -> None:
 
 
 def test_a_dead_server_exits_3(tmp_path: Path) -> None:
-    import subprocess
 
     from tests.replica import THAIPR
 
@@ -247,46 +247,31 @@ def test_pages_that_fail_are_recorded_and_exit_1(tmp_path: Path) -> None:
     assert connect(tmp_path).execute("SELECT count(*) FROM articles").fetchone() == (5,)
 
 
-def test_log_file_takes_the_log_and_stderr_stays_quiet(tmp_path: Path) -> None:
+def crawl_logged(tmp_path: Path, level: str) -> tuple[subprocess.CompletedProcess[str], str]:
+    """A crawl of 3 articles with its log in a file: the result and the log."""
     log = tmp_path / "crawl.log"
     with serving(Catalog(1, 3)) as server:
-        result = crawl(
-            server,
-            tmp_path / "data",
-            "--no-politeness",
-            "--log-level",
-            "INFO",
-            "--log-file",
-            str(log),
-        )
+        args = ("--no-politeness", "--log-level", level, "--log-file", str(log))
+        result = crawl(server, tmp_path / "data", *args)
     assert result.returncode == 0, result.stderr
-    text = log.read_text(encoding="utf-8")
+    return result, log.read_text(encoding="utf-8")
+
+
+def test_log_file_takes_the_log_and_stderr_stays_quiet(tmp_path: Path) -> None:
+    result, text = crawl_logged(tmp_path, "INFO")
     assert "Spider opened" in text and "Spider closed (finished)" in text
     assert "Spider opened" not in result.stderr
     assert result.stdout.startswith("thaipr crawl: ")
 
 
 def test_a_debug_log_names_each_item_by_its_url_in_one_short_line(tmp_path: Path) -> None:
-    log = tmp_path / "crawl.log"
-    with serving(Catalog(1, 3)) as server:
-        result = crawl(
-            server,
-            tmp_path / "data",
-            "--no-politeness",
-            "--log-level",
-            "DEBUG",
-            "--log-file",
-            str(log),
-        )
-    assert result.returncode == 0, result.stderr
-    lines = log.read_text(encoding="utf-8").splitlines()
+    lines = crawl_logged(tmp_path, "DEBUG")[1].splitlines()
     scraped = [line.split("Scraped RecordItem ")[1] for line in lines if "Scraped " in line]
     assert len(scraped) == 3 and all("/content/category/detail/" in url for url in scraped)
     assert max(map(len, lines)) < 1000  # Scrapy's own line holds the item: ~20 KB a page
 
 
 def test_demo_crawls_the_replica_and_shows_meetings(tmp_path: Path) -> None:
-    import subprocess
     import sys
 
     result = subprocess.run(
@@ -310,7 +295,6 @@ def test_demo_crawls_the_replica_and_shows_meetings(tmp_path: Path) -> None:
 
 
 def test_scrapy_crawl_works_the_way_scrapy_users_expect(tmp_path: Path) -> None:
-    import subprocess
     import sys
     from pathlib import Path as P
 
