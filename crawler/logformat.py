@@ -30,7 +30,9 @@ class ItemLogFormatter(LogFormatter):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         level = crawler.settings.get("LOG_LEVEL", "DEBUG")
-        return cls(logging.getLevelName(level) if isinstance(level, str) else int(level))
+        if isinstance(level, str):  # a name Scrapy does not know: build every line
+            level = logging.getLevelNamesMapping().get(level.upper(), logging.DEBUG)
+        return cls(int(level))
 
     # None: no line at all, as Scrapy's docs allow (its type says otherwise).
     def scraped(  # type: ignore[override]
