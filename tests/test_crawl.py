@@ -202,7 +202,6 @@ def test_bad_usage_exits_2_in_one_line(tmp_path: Path, args, message) -> None:
 
 
 def test_a_dead_server_exits_3(tmp_path: Path) -> None:
-
     from tests.replica import THAIPR
 
     result = subprocess.run(
