@@ -24,6 +24,9 @@ class PageItem:
     known_hash: str | None = None  # the stored version's content hash, when there is one
     lease: Any = None  # distributed crawls: the queue lease this page was fetched under
 
+    def __str__(self) -> str:  # what Scrapy's log lines print: not the body
+        return f"PageItem {self.url}"
+
     @property
     def article_id(self) -> str:
         """Current-CMS pages are numbered per site; other templates carry their own ids."""
@@ -50,3 +53,6 @@ class ErrorItem:
     message: str
     http_status: int | None = None
     lease: Any = None
+
+    def __str__(self) -> str:
+        return f"ErrorItem {self.url}"

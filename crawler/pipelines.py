@@ -31,6 +31,9 @@ class RecordItem:
     page: PageItem
     content_hash: str
 
+    def __str__(self) -> str:  # what Scrapy's log lines print: not the pickled rows
+        return f"RecordItem {self.page.url}"
+
 
 class CrawlLocked(RuntimeError):
     """Another crawl is writing the same dataset."""
