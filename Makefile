@@ -35,7 +35,7 @@ corpus: setup  ## all 28,555 corpus articles as text and HTML: exceptions and fi
 reliability: setup  ## the fault matrix and the kill tests, as a table (about 2 minutes)
 	$(BIN)/python -m tests.reliability
 
-bench: setup  ## extraction speed, the dataset at corpus scale, the crawler (about 14 minutes)
+bench: setup  ## extraction speed, the dataset at corpus scale, the crawler (about 18 minutes)
 	$(BIN)/python -m bench.extract_bench --pages 2000
 	$(BIN)/python -m bench.dataset_bench
 	$(BIN)/python -m bench.crawl_bench

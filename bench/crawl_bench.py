@@ -1,9 +1,11 @@
 """The crawler end to end on the replica serving the whole corpus (20 provinces), politeness
 off: articles/s with extraction and writing, against the same crawl with them switched off
 (bare Scrapy) in the same run, just before and just after, and the crawl's peak memory at
-5,000 and at every article.
+5,000 and at every article. Between them, two stage crawls: extraction alone (its rows
+recorded, nothing written), and thaipr whole with those rows replayed instead of extracted,
+which is the rate thaipr would reach if extraction cost nothing.
 
-    python -m bench.crawl_bench [--provinces 20] [--small 5000]
+    python -m bench.crawl_bench [--provinces 20] [--small 5000] [--no-stages]
 """
 
 import argparse
@@ -16,9 +18,23 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.recorded_rows import ROWS_FILE
 from tests.shared import CORPUS
 
 THAIPR = [sys.executable, "-m", "crawler.cli"]
+BARE = ("--set", "ITEM_PIPELINES={}")
+# Two more crawls between bare Scrapy's show where the rest of thaipr's rate goes.
+STAGES = (
+    (
+        "extraction alone (rows recorded, not written)",
+        *("--set", 'ITEM_PIPELINES={"crawler.pipelines.ExtractPipeline": 100}'),
+        *("--set", "THAIPR_PAGE_JOB=bench.recorded_rows.record"),
+    ),
+    (
+        "thaipr with extraction replayed from the recording (its rate if extraction were free)",
+        *("--set", "THAIPR_PAGE_JOB=bench.recorded_rows.replay"),
+    ),
+)
 SUMMARY = re.compile(r"thaipr crawl: (\d+) pages, (\d+) new.*peak memory (\d+) MB")
 
 
@@ -56,10 +72,12 @@ def cpu_seconds(pid: int | None = None) -> float:
 
 
 def crawl(
-    url: str, slugs: str, out: Path, replica: int, *extra: str
+    url: str, slugs: str, out: Path, replica: int, *extra: str, rows: Path | None = None
 ) -> tuple[float, int, int, float, float, float]:
     """(seconds, pages, articles, peak MB, crawl CPU s, replica CPU s) of one crawl; the
-    crawl's CPU counts its extraction workers."""
+    crawl's CPU counts its extraction workers. `rows`: the file that bench.recorded_rows
+    records to or replays from."""
+    env = {**os.environ, **({ROWS_FILE: str(rows)} if rows else {})}
     cpu_before, replica_before = cpu_seconds(), cpu_seconds(replica)
     started = time.perf_counter()
     done = subprocess.run(
@@ -80,6 +98,7 @@ def crawl(
         ],
         capture_output=True,
         text=True,
+        env=env,
     )
     seconds = time.perf_counter() - started
     cpu, replica_cpu = cpu_seconds() - cpu_before, cpu_seconds(replica) - replica_before
@@ -93,26 +112,31 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--provinces", type=int, default=20)
     ap.add_argument("--small", type=int, default=5000, help="articles in the smaller crawl")
+    ap.add_argument("--no-stages", action="store_true", help="skip the two stage crawls")
     args = ap.parse_args(argv)
     if not CORPUS.exists():
         print(f"bench: {CORPUS} is absent (../shared is only beside checkouts and CI runs)")
         return 0
     replica, url, total = start_replica(args.provinces)
+    stages = []
     try:
         slugs = sites(url)
         with tempfile.TemporaryDirectory(prefix="thaipr-crawl-bench-") as tmp:
             tmpdir = Path(tmp)
             pid = replica.pid
-            bare_off = ("--set", "ITEM_PIPELINES={}")
-            before = crawl(url, slugs, tmpdir / "bare-before", pid, *bare_off)
+            before = crawl(url, slugs, tmpdir / "bare-before", pid, *BARE)
             full = crawl(url, slugs, tmpdir / "full", pid)
-            after = crawl(url, slugs, tmpdir / "bare-after", pid, *bare_off)
+            if not args.no_stages:
+                rows = tmpdir / "rows.pickle"
+                for i, (_, *extra) in enumerate(STAGES):
+                    stages.append(crawl(url, slugs, tmpdir / f"stage-{i}", pid, *extra, rows=rows))
+            after = crawl(url, slugs, tmpdir / "bare-after", pid, *BARE)
             small = crawl(url, slugs, tmpdir / "small", pid, "--max-articles", str(args.small))
     finally:
         replica.terminate()
         replica.wait()
-    # Bare Scrapy before and after thaipr's crawl: this machine's speed drifts by a fifth
-    # within minutes, and the mean of the two brackets thaipr's run.
+    # Bare Scrapy before and after thaipr's crawls: this machine's speed drifts by a fifth
+    # within minutes, and the mean of the two brackets thaipr's runs.
     bare = tuple((b + a) / 2 for b, a in zip(before, after, strict=True))
     bare_rate, full_rate = total / bare[0], full[2] / full[0]
     print(f"replica: {total} corpus articles on {args.provinces} sites")
@@ -140,6 +164,13 @@ def main(argv: list[str] | None = None) -> int:
         f"peak memory: {small[3]:.0f} MB at {small[2]} articles, {full[3]:.0f} MB at "
         f"{full[2]} articles (floor: <= 400 MB at both)"
     )
+    for (name, *_), run in zip(STAGES, stages, strict=False):
+        rate, written = total / run[0], f" ({run[2]} written)" if run[2] else ""
+        print(
+            f"stage, {name}{written}: {rate:.0f} articles/s, ratio {rate / bare_rate:.2f}; CPU per "
+            f"article {1000 * run[4] / total:.2f} ms in the crawl, "
+            f"{1000 * run[5] / total:.2f} ms in the replica"
+        )
     return 0
 
 

@@ -12,6 +12,7 @@ from typing import IO, Any, Self
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.utils.misc import load_object
 
 from crawler.extraction import FILL, Extractor, PageRows, default_workers, page_rows
 from crawler.incremental import crawl_id_of, out_dir, state_of
@@ -44,6 +45,7 @@ class ExtractPipeline:
         self.crawler = crawler
         workers = crawler.settings.get("THAIPR_EXTRACT_WORKERS")
         self.extract = Extractor(default_workers() if workers in (None, "") else int(workers))
+        self.job = load_object(crawler.settings.get("THAIPR_PAGE_JOB") or page_rows)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -65,7 +67,7 @@ class ExtractPipeline:
         )
         try:
             extracted = await self.extract(
-                page_rows, item.body, item.charset, item.canonical_url, item.url, prov
+                self.job, item.body, item.charset, item.canonical_url, item.url, prov
             )
         except Exception as exc:  # a page must never stop a crawl: record it
             stage = "validate" if isinstance(exc, SchemaError) else "extract"

@@ -90,6 +90,9 @@ THAIPR_WARC_MAX_MB = 1024.0
 
 # Extraction worker processes (default: one per core beyond the engine's; 0: inline).
 THAIPR_EXTRACT_WORKERS = None
+# What a worker runs on each page: an import path to a function with the signature of
+# `crawler.extraction.page_rows`. The crawl bench swaps in recorded rows (bench/recorded_rows.py).
+THAIPR_PAGE_JOB = "crawler.extraction.page_rows"
 
 # The dataset and the crawl state; spider arguments or `thaipr crawl --out` override.
 THAIPR_OUT = "data"

@@ -2,14 +2,17 @@
 generator's truth, re-runs download no unchanged article, and the exit status tells the
 truth."""
 
+import pickle
 import subprocess
 import urllib.parse
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from bench.recorded_rows import ROWS_FILE, recorded
 from crawler.replica.catalog import FIRST_ITEM, Catalog
 from output.views import connect
 from tests.replica import article_requests, crawl, requests_of, serving
@@ -326,3 +329,27 @@ def test_scrapy_crawl_works_the_way_scrapy_users_expect(tmp_path: Path) -> None:
     assert "summary: " in result.stderr and "5 new" in result.stderr
     assert "fill rates over 5 records" in result.stderr
     assert connect(tmp_path).execute("SELECT count(*) FROM articles").fetchone() == (5,)
+
+
+def test_a_crawl_runs_the_page_job_its_settings_name(tmp_path: Path, monkeypatch) -> None:
+    """THAIPR_PAGE_JOB is what the extraction worker runs on each page: here the bench's
+    recorder, then its replayer, fed a recording with one title changed."""
+    recording = tmp_path / "rows.pickle"
+    monkeypatch.setenv(ROWS_FILE, str(recording))
+    job = "THAIPR_PAGE_JOB=bench.recorded_rows."
+    with serving(Catalog(1, 3)) as server:
+        first = crawl(server, tmp_path / "first", "--no-politeness", "--set", job + "record")
+        assert first.returncode == 0, first.stderr
+        recorded.cache_clear()
+        pages = recorded()
+        assert sorted(pages) == sorted(r["url"] for r in meetings(tmp_path / "first").values())
+        url = min(pages)
+        rows = pickle.loads(pages[url].rows)
+        rows["articles"][0]["title"] = "replayed, not extracted"
+        pages[url] = replace(pages[url], rows=pickle.dumps(rows))
+        recording.write_bytes(b"".join(pickle.dumps(page) for page in pages.items()))
+        second = crawl(server, tmp_path / "second", "--no-politeness", "--set", job + "replay")
+    assert second.returncode == 0, second.stderr
+    titles = {r["url"]: r["title"] for r in meetings(tmp_path / "second").values()}
+    assert titles[url] == "replayed, not extracted"
+    assert titles.keys() == pages.keys()
