@@ -20,10 +20,8 @@ def record(
     body: bytes, charset: str | None, canonical_url: str, url: str, prov: Provenance
 ) -> PageRows:
     rows = page_rows(body, charset, canonical_url, url, prov)
-    with open(os.environ[ROWS_FILE], "ab") as recording:
-        recording.write(
-            pickle.dumps((url, rows), protocol=5)
-        )  # one append: workers interleave whole
+    with open(os.environ[ROWS_FILE], "ab") as recording:  # each page in one write, whole
+        recording.write(pickle.dumps((url, rows), protocol=5))
     return rows
 
 

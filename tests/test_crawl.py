@@ -341,7 +341,7 @@ def test_a_crawl_runs_the_page_job_its_settings_name(tmp_path: Path, monkeypatch
         first = crawl(server, tmp_path / "first", "--no-politeness", "--set", job + "record")
         assert first.returncode == 0, first.stderr
         recorded.cache_clear()
-        pages = recorded()
+        pages = dict(recorded())
         assert sorted(pages) == sorted(r["url"] for r in meetings(tmp_path / "first").values())
         url = min(pages)
         rows = pickle.loads(pages[url].rows)
