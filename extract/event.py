@@ -19,6 +19,9 @@ TIME_BONUS = 5
 STRONG_SCORE = 25
 MIN_SCORE = 5
 NON_EVENT_PENALTY = 15
+# A date opening a paragraph with no cue word (`(21 ก.พ.67) เวลา…`, `14 ก.ค. 2567 เวลา…`)
+# introduces the lead's event as firmly as `เมื่อวันที่`.
+OPENING_WEIGHT = 3
 # How far from the date its time may stand: after it, and (rarely) before it.
 TIME_AFTER_CHARS = 60
 TIME_BEFORE_CHARS = 40
@@ -31,6 +34,9 @@ _TYPES = dict(EVENT_TYPES)
 # An event word right after one of these names a place, not the event (ห้องประชุม, หอประชุม).
 _PLACE_WORDS = ("ห้อง", "หอ", "ที่", "ศูนย์", "สถานที่")
 _TYPE_WORD = re.compile(alternation(_TYPES))
+# What may stand between a line's start and a date that opens it: marks, a bracket.
+OPENING_REACH = 20
+_OPENS_LINE = re.compile(r"(?:^|\n)[^\nก-๛]*$")
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,10 @@ def time_near(mention: DateMention, times: list[TimeMention], text: str) -> Time
 
 
 def _score(m: DateMention, time: TimeMention | None, text: str) -> int:
-    score = m.cue_weight * 10 + (TIME_BONUS if time else 0)
+    weight = m.cue_weight
+    if not weight and _OPENS_LINE.search(text, max(0, m.span[0] - OPENING_REACH), m.span[0]):
+        weight = OPENING_WEIGHT
+    score = weight * 10 + (TIME_BONUS if time else 0)
     before = text[max(0, m.span[0] - 25) : m.span[0]]
     if m.cue and any(before.rstrip(" (").endswith(p + m.cue) for p in NON_EVENT_DATE_PREFIXES):
         score -= NON_EVENT_PENALTY

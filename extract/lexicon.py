@@ -975,6 +975,8 @@ CHROME_TAIL_STARTS = (
 )
 # Page metadata lines (read counts, bylines) that are not body text.
 META_LINE_MARKERS = ("จำนวนคนอ่าน", "เข้าชม :", "อ่าน :", "ผู้เข้าชม", "จำนวนผู้เข้าชม")
+# Words beside a date that make its line the page's own (a read counter, a posting stamp).
+PAGE_DATE_MARKERS = ("views", "Views", "อ่าน", "เข้าชม", "โพสต์", "Posted", "|")
 
 # --- Sites -------------------------------------------------------------------------------
 
