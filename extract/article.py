@@ -1,17 +1,15 @@
 """A page in, a record out: the extractors run over the page's clean body."""
 
-import re
 from datetime import date
 
 from extract import EXTRACTOR_VERSION
 from extract.event import Event, find_event, time_near
-from extract.geo import Province, find_provinces, province_by_code
-from extract.lexicon import TRAVEL_CUES, TRAVEL_REACH
 from extract.networks import find_networks
 from extract.organizations import find_organizations
 from extract.pages import Page, parse_page, parse_text
 from extract.people import find_officials
 from extract.programs import find_programs, phase_conflicts
+from extract.province import Found, find_province
 from extract.record import (
     DateRecord,
     EventRecord,
@@ -19,12 +17,8 @@ from extract.record import (
     Published,
     Record,
 )
-from extract.text import alternation, scan_view
 from extract.thaidate import DateMention, TimeMention, find_dates, find_times
 from extract.venues import Venue, find_venues
-
-_DATELINE = re.compile(r"^(?P<place>\S+)\s*[-–]\s+(?:วันนี้|เมื่อ|วันที่)", re.M)
-_TRAVEL = re.compile(rf"(?:{alternation(TRAVEL_CUES)})(?P<place>[^\n]{{0,{TRAVEL_REACH}}})")
 
 
 def extract_text(
@@ -60,7 +54,9 @@ def extract_page(page: Page, source: str | None = None, published: date | None =
     networks, stated = find_networks(body)
     programs = find_programs(body)
     organizations = find_organizations(body, [o.span for o in officials])
-    province = _province(body, title, venues, page.province_hint)
+    province = _province_record(
+        find_province(body, title, venues, officials, page.province_hint, page.url)
+    )
 
     for y in implausible:
         warnings.append(f"implausible year {y.year} in '{y.raw}'")
@@ -117,45 +113,11 @@ def _principal_first(venues: list[Venue], event: Event) -> list[Venue]:
     return venues
 
 
-def _province(body: str, title: str, venues: list[Venue], hint: str | None) -> ProvinceRecord:
-    """The event's province, first found of: (1) its venue's; (2) a dateline
-    `สมุทรปราการ - วันนี้…`; (3) a trip or visit `ลงพื้นที่จังหวัดน่าน`; (4) the title,
-    when it names one province only; (5) the site's own province."""
-    scan = scan_view(body)
-    p: Province | None = None
-    source = None
-    if venues and venues[0].province_code:
-        p, source = province_by_code(venues[0].province_code), "venue"
-    if p is None:
-        m = _dateline(scan)
-        found = find_provinces(m.group("place")) if m else []
-        p, source = (found[0].province, "dateline") if found else (None, None)
-    if p is None:
-        for m in _TRAVEL.finditer(scan):
-            marked = [x for x in find_provinces(m.group("place")) if x.marked]
-            if marked:
-                p, source = marked[0].province, "lead"
-                break
-    if p is None:
-        in_title = {x.province for x in find_provinces(scan_view(title))}
-        if len(in_title) == 1:
-            p, source = in_title.pop(), "title"
-    if p is None and hint:
-        p, source = province_by_code(hint), "site"
-    if p is None:
+def _province_record(found: Found | None) -> ProvinceRecord:
+    if found is None:
         return ProvinceRecord(None, None, None, None)
-    return ProvinceRecord(p.code, p.name_th, p.name_en, source)
-
-
-def _dateline(scan: str) -> re.Match[str] | None:
-    """The first dateline, tried at each line's start: a search would try every character."""
-    start = 0
-    while start >= 0:
-        m = _DATELINE.match(scan, start)
-        if m:
-            return m
-        start = scan.find("\n", start) + 1 or -1
-    return None
+    p = found.province
+    return ProvinceRecord(p.code, p.name_th, p.name_en, found.source, found.evidence, found.span)
 
 
 def _date_record(m: DateMention, times: list[TimeMention], body: str) -> DateRecord:

@@ -7,7 +7,14 @@ from functools import cache
 
 import geothai
 
-from extract.lexicon import BANGKOK_FORMS, LANDMARK_PROVINCES, PROVINCE_HEADS
+from extract.lexicon import (
+    ADMIN_NAME_FOLLOWERS,
+    BANGKOK_FORMS,
+    DISTRICT_HEADS,
+    LANDMARK_PROVINCES,
+    PROVINCE_HEADS,
+    SUBDISTRICT_HEADS,
+)
 from extract.text import alternation
 
 BANGKOK_CODE = "10"
@@ -87,21 +94,25 @@ def find_provinces(text: str) -> list[ProvinceMention]:
     out = []
     for m in _name_pattern().finditer(text):
         name = m.group("name")
-        marked = bool(m.group("head")) or name in BANGKOK_FORMS
+        head = m.group("head")
+        if head and head.endswith(".") and m.start() and _is_thai_letter(text[m.start() - 1]):
+            head = None  # the จ. of อบจ.: an abbreviation's tail, not a province's head
+        marked = bool(head) or name in BANGKOK_FORMS
         end = m.end()
         if not marked and not _word_bounded(text, m.start("name"), end):
             continue
-        out.append(ProvinceMention(_by_thai_name()[name], m.span(), marked))
+        start = m.start() if head else m.start("name")
+        out.append(ProvinceMention(_by_thai_name()[name], (start, end), marked))
     return out
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
     """Whether a bare name stands alone: white space or punctuation on both sides, or after
-    a place word glued to it (ราชภัฏภูเก็ต, ศาลากลางลำปาง)."""
+    a place word glued to it (ราชภัฏภูเก็ต, ศาลากลางลำปาง, เทศบาลนครตรัง)."""
     before_ok = (
         start == 0
         or not _is_thai_letter(text[start - 1])
-        or text[max(0, start - 8) : start].endswith(("ราชภัฏ", "ศาลากลาง", "ที่", "เมือง"))
+        or text[max(0, start - 8) : start].endswith(("ราชภัฏ", "ศาลากลาง", "ที่", "เมือง", "นคร"))
     )
     after_ok = end >= len(text) or not _is_thai_letter(text[end])
     return before_ok and after_ok
@@ -117,3 +128,47 @@ def landmark_province(text: str) -> Province | None:
         if rx.search(text):
             return province
     return None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A district or subdistrict named with its head (`อำเภออัมพวา`, `ต.บางแค`)."""
+
+    kind: str  # district | subdistrict
+    name: str
+    province: Province
+    span: tuple[int, int]
+
+
+@cache
+def _unique_places() -> dict[str, dict[str, str]]:
+    """kind -> Thai name -> province code, for the names only one province has."""
+    seen: dict[str, dict[str, set[str]]] = {"district": {}, "subdistrict": {}}
+    for p in geothai.provinces():
+        for d in geothai.districts(p.code):
+            name = d.name_th.removeprefix("เขต") if p.code == BANGKOK_CODE else d.name_th
+            seen["district"].setdefault(name, set()).add(p.code)
+            for sub in geothai.subdistricts(d.code):
+                seen["subdistrict"].setdefault(sub.name_th, set()).add(p.code)
+    return {
+        kind: {name: codes.pop() for name, codes in names.items() if len(codes) == 1}
+        for kind, names in seen.items()
+    }
+
+
+@cache
+def _place_pattern(kind: str) -> re.Pattern[str]:
+    heads = DISTRICT_HEADS if kind == "district" else SUBDISTRICT_HEADS
+    return re.compile(
+        rf"(?:{alternation(heads)})\s?(?P<name>{alternation(_unique_places()[kind])})"
+        rf"(?=[^\u0e01-\u0e4e]|$|{alternation(ADMIN_NAME_FOLLOWERS)})"
+    )
+
+
+def find_places(text: str, kind: str) -> list[PlaceMention]:
+    """Districts (or subdistricts) named in text whose name points at one province only."""
+    names = _unique_places()[kind]
+    return [
+        PlaceMention(kind, m.group("name"), _by_code()[names[m.group("name")]], m.span())
+        for m in _place_pattern(kind).finditer(text)
+    ]

@@ -790,7 +790,9 @@ FLOOR_HEADS = ("ชั้น",)
 BUILDING_HEADS = ("อาคาร", "ตึก")
 SUBDISTRICT_HEADS = ("ตำบล", "ต.", "แขวง")
 DISTRICT_HEADS = ("อำเภอ", "อ.", "เขต")
-PROVINCE_HEADS = ("จังหวัด", "จ.")
+PROVINCE_HEADS = ("จังหวัด", "จ.", "จว.")
+# Words that may follow a district's or subdistrict's name glued to it (`บางใหญ่จังหวัด…`).
+ADMIN_NAME_FOLLOWERS = ("จังหวัด", "จ.", "อำเภอ", "อ.", "ตำบล", "ต.", "หมู่", "ถนน", "ประจำ")
 STREET_HEADS = ("ถนน", "ถ.", "หมู่ที่", "หมู่", "ซอย")
 BANGKOK_FORMS = ("กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ", "กทม.")
 
@@ -815,6 +817,42 @@ TRAVEL_CUES = (
 )
 # How far after a travel cue its province may be named, in characters.
 TRAVEL_REACH = 80
+# Positions that govern a province or a district: the province they name is where their
+# office is, and most often where the event is.
+GOVERNING_POSITIONS = (
+    "ผู้ว่าราชการจังหวัด",
+    "รองผู้ว่าราชการจังหวัด",
+    "ผู้ช่วยผู้ว่าราชการจังหวัด",
+    "ผวจ.",
+    "รองผวจ.",
+    "รอง ผวจ.",
+    "ปลัดจังหวัด",
+    "รองปลัดจังหวัด",
+    "หัวหน้าสำนักงานจังหวัด",
+    "นายอำเภอ",
+    "ปลัดอำเภอ",
+    "นอภ.",
+)
+# Words written against a province's name that make it a provincial body's (อบจ.ตรัง,
+# เทศบาลนครตรัง, สสจ.ตรัง) or the province's own district (อำเภอเมืองตรัง).
+PROVINCIAL_BODY_ABBREVIATIONS = (
+    "อบจ.",
+    "สสจ.",
+    "สพป.",
+    "สพม.",
+    "ปชส.",
+    "ผวจ.",
+    "กศน.",
+    "พมจ.",
+    "ทสจ.",
+    "สนจ.",
+    "เทศบาลนคร",
+    "เทศบาลเมือง",
+    "ทน.",
+    "ทม.",
+    "อำเภอเมือง",
+    "อ.เมือง",
+)
 
 # --- Organisations, programmes, networks ------------------------------------------------
 
@@ -988,3 +1026,5 @@ SITE_SLUG_PROVINCES: dict[str, str] = {
     "korat": "30",
     "nakhonratchasima": "30",
 }
+# What a provincial agency's host may add to its province's name (`koratpao.go.th`).
+HOST_PROVINCE_SUFFIXES = ("pao", "ppho", "pho", "city", "province", "hosp")

@@ -38,7 +38,9 @@ class ProvinceRecord:
     code: str | None  # ISO 3166-2:TH
     name_th: str | None
     name_en: str | None
-    source: str | None  # venue | dateline | lead | site
+    source: str | None  # venue | dateline | lead | official | body | district | title | site
+    evidence: str | None = None  # the words it was read from (the host, for `site`)
+    span: tuple[int, int] | None = None  # the evidence's span in the body, when there
 
 
 @dataclass(frozen=True)

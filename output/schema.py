@@ -13,7 +13,7 @@ from functools import cache, cached_property
 import pyarrow as pa
 
 # Bumped when a column is added, removed or changes type; stored in every file's metadata.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # Hive partition keys, in path order: DATA/<table>/province=TH-43/year=2023/part-….parquet
 PARTITION_KEYS = ("province", "year")
 # The partition value for rows with no province: the ISO 3166-1 code of the whole country.
@@ -288,9 +288,28 @@ ARTICLES = Table(
         Field(
             "province_source",
             pa.string(),
-            "how the province was found: venue | dateline | lead | title | site",
+            "how the province was found, first of: venue | dateline | lead | official | body | "
+            "district | title | site",
             dictionary=True,
             source="province.source",
+        ),
+        Field(
+            "province_evidence",
+            pa.string(),
+            "the words the province was read from (the host, for `site`)",
+            source="province.evidence",
+        ),
+        Field(
+            "province_evidence_start",
+            pa.int32(),
+            "offset in `body` where the evidence starts; null when it is in the title or host",
+            source="province.span.0",
+        ),
+        Field(
+            "province_evidence_end",
+            pa.int32(),
+            "offset in `body` just after the evidence",
+            source="province.span.1",
         ),
         *(
             Field(

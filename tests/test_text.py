@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from extract import article, thaidate, venues
+from extract import province, thaidate, venues
 from extract.text import alternation, anchors
 
 WORDS = st.lists(st.text("abXนา", min_size=1, max_size=4), min_size=1, max_size=6)
@@ -71,5 +71,5 @@ def test_a_text_holds_a_word_exactly_when_it_holds_an_anchor(words: list[str], t
 @given(DATELINE_TEXT)
 @example("x\nหนองคาย\n- วันนี้")  # the white space after the place may hold a line break
 def test_a_dateline_is_found_at_line_starts_as_a_search_finds_it(text: str) -> None:
-    searched, matched = article._DATELINE.search(text), article._dateline(text)
+    searched, matched = province._DATELINE.search(text), province._dateline(text)
     assert (searched and searched.span()) == (matched and matched.span())

@@ -4,6 +4,7 @@ from lxml.html import HtmlElement
 
 from extract.html import densest_block, element_text, images, meta_content, parse_html
 from extract.pages.base import Page, clean_text
+from extract.pages.hosts import site_province
 from extract.pages.published import parse_published
 
 PUBLISHED_META = (
@@ -21,7 +22,7 @@ def parse_generic(html: str, url: str | None = None, template: str = "generic") 
     root = parse_html(html)
     title = _title(root)
     content = densest_block(root)
-    return page_from_parts(root, content, title, url, template)
+    return page_from_parts(root, content, title, url, template, site_province(url))
 
 
 def _title(root: HtmlElement) -> str | None:

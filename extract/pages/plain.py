@@ -1,6 +1,7 @@
 """Plain text as scraped (the seed is one): title line, date line, body, credits, chrome."""
 
 from extract.pages.base import Page, clean_text
+from extract.pages.hosts import site_province
 
 
 def parse_text(text: str, url: str | None = None) -> Page:
@@ -14,5 +15,6 @@ def parse_text(text: str, url: str | None = None) -> Page:
         published_date=cleaned.date_line_date,
         published_source="date_line" if cleaned.date_line_date else None,
         credits=cleaned.credits,
+        province_hint=site_province(url),
         warnings=["text truncated"] if cleaned.truncated else [],
     )

@@ -6,13 +6,11 @@ the densest text block, which is how a real page is read too."""
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
-from extract.geo import province_by_english
 from extract.html import densest_block, element_text, images, parse_html
-from extract.lexicon import SITE_SLUG_PROVINCES
 from extract.pages.base import Page, clean_text
 from extract.pages.generic import _title, page_from_parts
+from extract.pages.hosts import site_province
 from extract.pages.published import parse_published
 
 ARTICLE_URL = re.compile(r"/content/category/detail/id/\d+/iid/\d+")
@@ -26,20 +24,6 @@ BODY_SELECTORS = (
 
 def matches(url: str | None, html: str) -> bool:
     return bool(url and ARTICLE_URL.search(url)) or 'class="content-detail' in html
-
-
-def site_province(url: str | None) -> str | None:
-    """`nongkhai.prd.go.th` -> 'TH-43'; headquarters and bureaus -> None."""
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    if not host.endswith(".prd.go.th"):
-        return None
-    slug = host.split(".")[0]
-    if slug in SITE_SLUG_PROVINCES:
-        return f"TH-{SITE_SLUG_PROVINCES[slug]}"
-    p = province_by_english(slug)
-    return p.code if p else None
 
 
 def parse_prd(html: str, url: str | None = None) -> Page:

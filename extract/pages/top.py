@@ -16,7 +16,8 @@ read as one of these kinds, from the line alone:
 4. **lead**: an event date opening a sentence that goes on, or a line longer than any
    headline: the text has no headline;
 5. **furniture**: a bare counter or stamp line; passed over when looking for the headline;
-6. **headline**: anything else, when it comes first.
+6. **headline**: anything else, when it comes first and a body follows it (a text of one
+   line is all body).
 """
 
 import re
@@ -135,11 +136,11 @@ def _take_headline(lines: list[str]) -> tuple[str | None, list[str]]:
         if not ln.strip():
             continue
         kind = line_kind(ln)
-        if kind in ("lead", "event_date"):
-            return None, lines
-        if kind == "headline":
+        if kind == "headline" and any(rest.strip() for rest in lines[i + 1 :]):
             title = ln.strip()
             return title, _drop_repeated_title(lines[:i] + lines[i + 1 :], title)
+        if kind in ("lead", "event_date", "headline"):
+            return None, lines
         if kind == "bare_date" and seen == 0:
             return None, lines  # the text opens with the event's date line
         seen += 1
