@@ -1,17 +1,39 @@
 """`thaipr extract [--url URL] [--published YYYY-MM-DD] [--out DIR] FILE...`: one record
-per file, as JSON Lines on stdout in input order, or into the Parquet dataset at DIR. A
-missing or unreadable file: one line on stderr (and a row in the dataset's `errors`), the
-others still processed, exit status 2 at the end."""
+per page, as JSON Lines on stdout in input order, or into the Parquet dataset at DIR.
+
+A FILE is a page (.html, .htm, .html.gz, .txt; - for stdin) or a table of pages a
+researcher already has (.jsonl, .jsonl.gz, .ndjson, .parquet): one page a row, with columns
+`id`, `url` and `html` or `text` (a row's HTML when it has some, else its text; names set
+with --id-column, --url-column, --text-column, --html-column). A row's URL picks the site
+template and the province; its id is the record's `source`. On a terminal a live line shows
+the rows done and the rate.
+
+A missing or unreadable page file: one line on stderr (and a row in the dataset's `errors`),
+the others still processed. A table that cannot be opened or lacks its columns (every table
+is checked before any page is extracted): one line, and nothing extracted. A bad row (not
+JSON, no page, a value that is not a string): one line (and an `errors` row), the other rows
+still processed; a table unreadable part way: one line, the rows before it kept. Exit status
+2 after any of these."""
 
 import argparse
 import gzip
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from crawler.args import iso_date
+from crawler.live_line import LiveLine
+from crawler.page_tables import (
+    BadRow,
+    Columns,
+    PageRow,
+    PageTable,
+    TableError,
+    is_table,
+    open_table,
+)
 from extract.article import extract_html, extract_text
 from extract.encoding import decode
 from output.ids import article_id, crawl_id
@@ -23,17 +45,28 @@ HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 TEXT_SUFFIXES = (".txt", ".txt.gz")
 # Inputs larger than this are refused rather than read into memory.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+COLUMN_ROLES = ("id", "url", "text", "html")
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("extract", help="extract records from stored pages or texts")
+    p = sub.add_parser(
+        "extract",
+        help="extract records from stored pages, texts or tables of pages",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument(
         "files",
         nargs="+",
         metavar="FILE",
-        help=".html, .htm, .html.gz or .txt (text as scraped); - for stdin",
+        help=".html, .htm, .html.gz or .txt (text as scraped); - for stdin; or a table of "
+        "pages, one a row: .jsonl, .jsonl.gz, .ndjson or .parquet",
     )
-    p.add_argument("--url", help="the page's URL (picks the site template and province)")
+    p.add_argument(
+        "--url",
+        help="the page's URL (picks the site template and province); a table's rows have "
+        "their own (--url-column)",
+    )
     p.add_argument(
         "--published",
         type=iso_date,
@@ -51,6 +84,17 @@ def add_parser(sub: Any) -> None:
         metavar="DIR",
         help="write the records into the Parquet dataset at DIR instead of stdout",
     )
+    for role, what in (
+        ("id", "the row's id, which becomes the record's `source`"),
+        ("url", "the page's URL, when it has one"),
+        ("text", "the page as text, used when the row has no HTML"),
+        ("html", "the page's HTML"),
+    ):
+        p.add_argument(
+            f"--{role}-column",
+            metavar="NAME",
+            help=f"a table's column holding {what} (default: {role})",
+        )
     p.set_defaults(run=run)
 
 
@@ -93,40 +137,140 @@ def extract_file(name: str, args: argparse.Namespace) -> tuple[dict[str, Any], s
     return out, decoded.text
 
 
+def extract_row(row: PageRow, published: date | None) -> dict[str, Any]:
+    """A table row's record, its id as `source`. Tables hold text, not bytes: UTF-8."""
+    if row.kind == "html":
+        record = extract_html(row.content, url=row.url, source=row.id, published=published)
+    else:
+        record = extract_text(row.content, source=row.id, url=row.url, published=published)
+    out = record.to_dict()
+    out["encoding"], out["encoding_repaired"] = "utf-8", False
+    return out
+
+
+class Sink:
+    """Where records and failures go: JSON Lines on stdout (a failure is only its stderr
+    line), or the dataset at --out (a failure is also an `errors` row)."""
+
+    def __init__(self, writer: DatasetWriter | None) -> None:
+        self.writer = writer
+
+    def record(self, record: dict[str, Any], fetched_at: datetime | None, content: str) -> None:
+        if self.writer:
+            # Without a URL the id comes from the input, which no extractor change alters.
+            aid = None if record["url"] else article_id(None, content=content)
+            self.writer.add(record, fetched_at=fetched_at, article_id=aid)
+        else:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+
+    def error(self, name: str, stage: str, error_class: str, reason: str) -> None:
+        if self.writer:
+            self.writer.add_error(name, stage, error_class, reason)
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.url and any(is_table(name) for name in args.files):
+        return _fail("--url is one page's URL: a table's rows take theirs from --url-column")
+    try:
+        tables = _open_tables(args)
+    except TableError as exc:
+        return _fail(str(exc))
     try:
         writer = DatasetWriter(args.out, crawl_id("extract")) if args.out else None
     except OSError as exc:
-        print(
-            f"thaipr extract: cannot write the dataset at {args.out}: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
-        return EXIT_UNREADABLE
+        _close(tables)
+        return _fail(f"cannot write the dataset at {args.out}: {exc.strerror or exc}")
+    sink = Sink(writer)
     status = 0
     try:
-        for name in args.files:
-            try:
-                record, raw = extract_file(name, args)
-                if writer:
-                    # Without a URL the id comes from the input, which no extractor change alters.
-                    aid = None if record["url"] else article_id(None, content=raw)
-                    writer.add(record, fetched_at=_modified(name), article_id=aid)
-                else:
-                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    sys.stdout.flush()
-            except (OSError, EOFError, gzip.BadGzipFile, SchemaError) as exc:
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                print(f"thaipr extract: {name}: {reason}", file=sys.stderr)
-                if writer:
-                    stage = "validate" if isinstance(exc, SchemaError) else "read"
-                    writer.add_error(name, stage, type(exc).__name__, reason)
-                status = EXIT_UNREADABLE
+        for name, table in zip(args.files, tables, strict=True):
+            if table:
+                status |= extract_table(table, args, sink)
+            else:
+                status |= _extract_one_file(name, args, sink)
     finally:
+        _close(tables)
         if writer:
             writer.close()
     if writer:
         print(f"thaipr extract: {writer.articles_written} records into {args.out}", file=sys.stderr)
     return status
+
+
+def _open_tables(args: argparse.Namespace) -> list[PageTable | None]:
+    """Every table in the arguments opened and checked before anything is extracted; None
+    for a page file."""
+    given = {role for role in COLUMN_ROLES if getattr(args, f"{role}_column")}
+    names = {role: getattr(args, f"{role}_column") or role for role in COLUMN_ROLES}
+    columns = Columns(**names, given=frozenset(given))
+    tables: list[PageTable | None] = []
+    try:
+        for name in args.files:
+            tables.append(open_table(name, columns) if is_table(name) else None)
+    except TableError:
+        _close(tables)
+        raise
+    return tables
+
+
+def _close(tables: list[PageTable | None]) -> None:
+    for table in tables:
+        if table:
+            table.close()
+
+
+def _extract_one_file(name: str, args: argparse.Namespace, sink: Sink) -> int:
+    try:
+        record, raw = extract_file(name, args)
+        sink.record(record, _modified(name), raw)
+    except (OSError, EOFError, gzip.BadGzipFile, SchemaError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"thaipr extract: {name}: {reason}", file=sys.stderr)
+        stage = "validate" if isinstance(exc, SchemaError) else "read"
+        sink.error(name, stage, type(exc).__name__, reason)
+        return EXIT_UNREADABLE
+    return 0
+
+
+def extract_table(table: PageTable, args: argparse.Namespace, sink: Sink) -> int:
+    """Each row's record in order; a bad row is reported and skipped. 2 if any was bad."""
+    on = sys.stderr.isatty() and (bool(args.out) or not sys.stdout.isatty())
+    live = LiveLine(f"thaipr extract: {table.name}", table.total, on=on)
+    fetched_at = _modified(table.name)
+    status = 0
+
+    def failed(row: PageRow | BadRow, stage: str, error_class: str, reason: str) -> None:
+        nonlocal status
+        status = EXIT_UNREADABLE
+        ident = f" (id {row.id})" if row.id else ""
+        live.say(f"thaipr extract: {table.name} {row.where}{ident}: {reason}")
+        sink.error(row.url or f"{table.name} {row.where}", stage, error_class, reason)
+
+    try:
+        for row in table:
+            live.step()
+            if isinstance(row, BadRow):
+                failed(row, "read", "BadRow", row.reason)
+                continue
+            try:
+                sink.record(extract_row(row, args.published), fetched_at, row.content)
+            except SchemaError as exc:
+                failed(row, "validate", "SchemaError", str(exc))
+            except Exception as exc:  # one row's failure is reported, the rest go on
+                failed(row, "extract", type(exc).__name__, f"{type(exc).__name__}: {exc}")
+    except TableError as exc:
+        live.say(f"thaipr extract: {exc}")
+        sink.error(table.name, "read", "TableError", str(exc))
+        status = EXIT_UNREADABLE
+    finally:
+        live.clear()
+    return status
+
+
+def _fail(message: str) -> int:
+    print(f"thaipr extract: {message}", file=sys.stderr)
+    return EXIT_UNREADABLE
 
 
 def _modified(name: str) -> datetime | None:
