@@ -7,7 +7,7 @@ from extract.event import Event, find_event, time_near
 from extract.networks import find_networks
 from extract.organizations import find_organizations
 from extract.pages import Page, parse_page, parse_text
-from extract.people import find_officials
+from extract.people import Official, find_officials, plausible_name
 from extract.programs import find_programs, phase_conflicts
 from extract.province import Found, find_province
 from extract.record import (
@@ -49,7 +49,7 @@ def extract_page(page: Page, source: str | None = None, published: date | None =
     dates, implausible = find_dates(body, pub.date)
     times = find_times(body)
     event = find_event(body, dates, times, pub.date, title)
-    officials = find_officials(body, title)
+    officials, unbounded = _bounded(find_officials(body, title))
     venues = _principal_first(find_venues(body, [o.span for o in officials]), event)
     networks, stated = find_networks(body)
     programs = find_programs(body)
@@ -58,6 +58,8 @@ def extract_page(page: Page, source: str | None = None, published: date | None =
         find_province(body, title, venues, officials, page.province_hint, page.url)
     )
 
+    for o in unbounded:
+        warnings.append(f"name boundary not found, official left out: '{o.name[:60]}'")
     for y in implausible:
         warnings.append(f"implausible year {y.year} in '{y.raw}'")
     for name, phases in phase_conflicts(programs).items():
@@ -101,6 +103,12 @@ def _published(page: Page, override: date | None) -> Published:
     return Published(
         page.published_raw, page.published_date, page.published_datetime, page.published_source
     )
+
+
+def _bounded(officials: list[Official]) -> tuple[list[Official], list[Official]]:
+    """Officials whose name is as long as a name can be, and those whose is not."""
+    kept = [o for o in officials if plausible_name(o.name)]
+    return kept, [o for o in officials if not plausible_name(o.name)]
 
 
 def _principal_first(venues: list[Venue], event: Event) -> list[Venue]:

@@ -115,6 +115,7 @@ CIVIL_TITLES = (
     "Miss",
     "H.E.",
     "Dr.",
+    "ฯพณฯ",
 )
 ACADEMIC_TITLES = (
     "ศาสตราจารย์",
@@ -297,6 +298,7 @@ HONORIFIC_FALSE_STARTS = (
     "นายหน้า",
     "นายท้าย",
     "นายสถานี",
+    "นายทุน",
     "นายกเมือง",
     "นายกรัฐ",
     "นางพยาบาล",
@@ -344,7 +346,13 @@ NAME_GLUE_BEFORE = (
     "เข้าพบ",
     "ฯ",
     "ระหว่าง",
+    "รวมทั้ง",
+    "รวมถึง",
+    "หรือ",
 )
+# Honorifics that end common words (พระคุณ, บุญคุณ, พระพุทธ): never read as a person's when
+# written against the word before.
+GLUED_HONORIFIC_EXCLUDED = ("คุณ", "พระ")
 
 # Words that begin a position; a person's position phrase must start with one.
 POSITION_HEADS = (
@@ -473,7 +481,20 @@ POSITION_HEADS = (
     "ประธานองคมนตรี",
     "ตุลาการ",
     "ผู้ตรวจการ",
+    "นายก ",
+    "นายกเหล่ากาชาด",
+    "นายกกิ่งกาชาด",
+    "เลขานุการ",
+    "ศึกษานิเทศก์",
+    "สถิติจังหวัด",
+    "แม่บ้านมหาดไทย",
 )
+# What a position may open with beyond the heads above, where it follows a name: a
+# deputy's or former holder's title, an occupation (นักวิชาการ…, นักเขียน…), ผู้…
+POSITION_PREFIXES = ("รอง", "อดีต", "นัก", "ผู้", "แม่บ้าน")
+# An office named after the province or district it serves holds one of these inside a
+# word (สถิติจังหวัดตรัง, เกษตรอำเภอธัญบุรี); no name does.
+PLACE_OFFICE_MARKERS = ("จังหวัด", "อำเภอ")
 
 # Where a position phrase (or a name) ends: verbs and connectives, matched wherever they
 # begin inside the phrase ("นายกรัฐมนตรีกล่าว…" ends before กล่าว).
@@ -520,6 +541,10 @@ POSITION_STOPS_GLUED = (
     "บรรยาย",
     "ในฐานะ",
     "รักษาการ",
+    "รักษาราชการแทน",
+    "ปฏิบัติหน้าที่",
+    "ปฎิบัติหน้าที่",
+    "ปฏิบัติราชการแทน",
     "ชี้แจง",
     "เยี่ยมชม",
     "สักการะ",

@@ -18,14 +18,17 @@ from extract.lexicon import (
     CHAIR_CUES,
     CIVIL_TITLES,
     DELEGATION_CUES,
+    GLUED_HONORIFIC_EXCLUDED,
     HONORIFIC_FALSE_STARTS,
     MEDICAL_TITLES,
     MONASTIC_TITLES,
     NAME_GLUE_BEFORE,
     NOT_MONASTIC,
     ORGANIZATION_HEADS,
+    PLACE_OFFICE_MARKERS,
     POSITION_CONTINUATIONS,
     POSITION_HEADS,
+    POSITION_PREFIXES,
     POSITION_STOP_EXCEPTIONS,
     POSITION_STOPS_GLUED,
     RANK_PREFIX_ACTING,
@@ -34,6 +37,7 @@ from extract.lexicon import (
     VENUE_HEADS_AFTER_THI,
     WORD_STOPS,
 )
+from extract.geo import find_places, find_provinces
 from extract.text import (
     alternation,
     anchors,
@@ -46,6 +50,10 @@ from extract.text import (
 
 # Longest a name may run, in words, and a position, in words and characters.
 MAX_NAME_WORDS = 5
+# Longer than any Thai name (given name and surname, a royal-granted ณ suffix included), in
+# characters, or any one word of it: a boundary was missed, and the record warns instead.
+MAX_NAME_CHARS = 45
+MAX_NAME_WORD_CHARS = 25
 MAX_POSITION_WORDS = 10
 MAX_POSITION_CHARS = 160
 # How far a delegated chair cue may stand after the delegation, in characters.
@@ -73,6 +81,7 @@ _PARENTHETICAL = re.compile(r"\([^()\n]{1,60}\)")
 _SPACE_RUN = re.compile(r"\s*")  # \s is str.isspace
 _WORD = re.compile(r"\S*")
 _SHORT_FORM_NAME = re.compile(rf"[{_THAI_LETTER}.]{{2,30}}\s?$")
+_AREA_NUMBER = re.compile(r"\s?เขต\s?\d+")
 
 
 @dataclass(frozen=True)
@@ -106,6 +115,34 @@ def _is_name_stop(word: str) -> bool:
         return True
     prefix = starts_with_any(word, WORD_STOPS)
     return prefix is not None and len(prefix) >= NAME_STOP_PREFIX_MIN
+
+
+def _position_like(word: str) -> bool:
+    """A word that opens a position after a name: a position's head or prefix (รอง…, นัก…,
+    อดีต…), or an office of a province or district (สถิติจังหวัด…, เกษตรอำเภอ…)."""
+    return bool(
+        starts_with_any(word, POSITION_HEADS)
+        or word.startswith(POSITION_PREFIXES)
+        or (any(marker in word for marker in PLACE_OFFICE_MARKERS) and not _is_stop(word))
+    )
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A word no name holds: position-like, or an abbreviation (มทร., บ.)."""
+    return _position_like(word) or "." in word.rstrip(_TRAILING_PUNCT + ".")
+
+
+def plausible_name(name: str) -> bool:
+    """Whether `name` is as long as a Thai name can be (see MAX_NAME_CHARS)."""
+    return len(name) <= MAX_NAME_CHARS and all(
+        len(word) <= MAX_NAME_WORD_CHARS for word in name.split(" ")
+    )
+
+
+def _glued_honorific(word: str) -> bool:
+    """'และนายอดิศักดิ์': a connective written against the next person's honorific."""
+    glue = starts_with_any(word, NAME_GLUE_BEFORE)
+    return glue is not None and HONORIFIC.match(word, len(glue)) is not None
 
 
 def _glued_stop(word: str, start: int = 1) -> int | None:
@@ -175,7 +212,13 @@ def _read_name(scan: str, start: int) -> tuple[int, int] | None:
         return None
     given = scan[first[0] : first[1]]
     m = _NAME_WORD.fullmatch(given)
-    if not m or len(given) < 2 or given.endswith("ฯ") or _is_name_stop(given):
+    if (
+        not m
+        or len(given) < 2
+        or given.endswith("ฯ")
+        or _is_name_stop(given)
+        or starts_with_any(given, POSITION_HEADS)
+    ):
         return None
     words.pos = first[1]
     second = words.peek()
@@ -260,9 +303,14 @@ def _extend_long_name(scan: str, end: int) -> int:
         if nxt is None or nxt[2]:
             break
         word = scan[nxt[0] : nxt[1]]
-        if starts_with_any(word, POSITION_HEADS) or _LATIN_GLOSS.match(word):
+        if _not_a_name_word(word) or _LATIN_GLOSS.match(word):
             return extra[-1][1] if extra else end
-        if not _NAME_WORD.fullmatch(word) or _is_name_stop(word) or HONORIFIC.match(word):
+        if (
+            not _NAME_WORD.fullmatch(word)
+            or _is_name_stop(word)
+            or HONORIFIC.match(word)
+            or _glued_honorific(word)
+        ):
             break
         extra.append(nxt)
         words.pos = nxt[1]
@@ -281,7 +329,9 @@ def _read_position(scan: str, start: int) -> tuple[int, int] | None:
     first = words.peek()
     if first is None or (first[2] and first[0] > start + 1):
         return None
-    if not starts_with_any(scan, POSITION_HEADS, first[0]):
+    if not (
+        starts_with_any(scan, POSITION_HEADS, first[0]) or _position_like(scan[first[0] : first[1]])
+    ):
         return None
     begin, end, count = first[0], first[0], 0
     while count < MAX_POSITION_WORDS:
@@ -290,17 +340,22 @@ def _read_position(scan: str, start: int) -> tuple[int, int] | None:
             break
         s, e, crossed = nxt
         word = scan[s:e]
+        bare_prefix = count == 1 and scan[begin:end] in POSITION_PREFIXES  # "รอง นรม."
         if count and (
             _is_stop(word)
-            or starts_with_any(word, POSITION_HEADS)  # the next item of a list of people
+            or (starts_with_any(word, POSITION_HEADS) and not bare_prefix)  # the next item
+            or (count > 1 and _office_of_a_place(word))  # the next item, named by office
             or (HONORIFIC.match(word) and _honorific_allowed(scan, s))
-            or word.startswith((",", "“", '"'))
+            or _glued_honorific(word)
+            or word.startswith((",", "“", '"', "/"))
             or (crossed and not _continues_across_line(word))
         ):
             break
         cut = _glued_stop(word, 1 if count else _head_length(word))
         and_cut = _glued_and(word)
-        cuts = [c for c in (cut, and_cut) if c is not None]
+        # "…จังหวัด,นายแพทย์…", "…ตรวจคนเข้าเมือง 2/โฆษก…": the next item, or a second title
+        mark = min((i for i in (word.find(",", 1), word.find("/", 1)) if i > 0), default=None)
+        cuts = [c for c in (cut, and_cut, mark) if c is not None]
         if cuts:
             end = s + min(cuts)
             break
@@ -309,7 +364,37 @@ def _read_position(scan: str, start: int) -> tuple[int, int] | None:
         end = e
         words.pos = e
         count += 1
+        if _ends_with_place(word):
+            end = _area_number(scan, words, end)
+            break
     return (begin, end) if end > begin else None
+
+
+def _office_of_a_place(word: str) -> bool:
+    """'เกษตรอำเภอธัญบุรี', 'สถิติจังหวัดตรัง': an office named after its area, which opens
+    a new item of a list (an organisation's own name, สำนักงาน…จังหวัด…, does not)."""
+    return any(word.find(marker) > 0 for marker in PLACE_OFFICE_MARKERS) and not (
+        starts_with_any(word, ORGANIZATION_HEADS)
+    )
+
+
+def _ends_with_place(word: str) -> bool:
+    """A position ends with the province or district it serves ('…จังหวัดหนองคาย',
+    'ผวจ.ลพบุรี', 'นายอำเภอปากเกร็ด'), or with `จังหวัดฯ` standing for the one just named."""
+    if word.endswith(("จังหวัดฯ", "อำเภอฯ")):
+        return True
+    if any(m.span[1] == len(word) for m in find_provinces(word)):
+        return True
+    return any(m.span[1] == len(word) for m in find_places(word, "district"))
+
+
+def _area_number(scan: str, words: "_Words", end: int) -> int:
+    """'ผอ.สพป.นครปฐม เขต 1': an office's area number after its province belongs to it."""
+    m = _AREA_NUMBER.match(scan, end)
+    if m:
+        words.pos = m.end()
+        return m.end()
+    return end
 
 
 def _head_length(word: str) -> int:
@@ -372,11 +457,13 @@ def find_officials(body: str, title: str = "") -> list[Official]:
     found: list[Official] = []
     pos = 0
     for m in HONORIFIC.finditer(scan):
-        if m.start() < pos or not _honorific_allowed(scan, m.start()):
-            continue
-        if starts_with_any(scan, HONORIFIC_FALSE_STARTS, m.start()):
+        if m.start() < pos or starts_with_any(scan, HONORIFIC_FALSE_STARTS, m.start()):
             continue
         person = _person_at(scan, body, m.start(), m.end())
+        # An honorific written against any other word ("…วิทยาเขตจันทบุรีนายสามารถ") is a
+        # person's only when a known position follows the name.
+        if person and not _honorific_allowed(scan, m.start()) and not _glued_person(person):
+            person = None
         if person:
             found.append(person)
             pos = person.span[1]
@@ -407,6 +494,16 @@ def _person_at(scan: str, body: str, start: int, honorific_end: int) -> Official
         organization=_organization(position) if position else None,
         role=role,
         span=(start, end),
+    )
+
+
+def _glued_person(person: Official) -> bool:
+    """A person whose honorific is written against the word before it: only with a plain
+    honorific (not คุณ or พระ, which end many words) and a known position after the name."""
+    return (
+        person.honorific not in GLUED_HONORIFIC_EXCLUDED
+        and person.position is not None
+        and starts_with_any(person.position, POSITION_HEADS) is not None
     )
 
 
