@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from extract.geo import find_places, find_provinces
 from extract.lexicon import (
     ACADEMIC_TITLES,
     AND_WORD,
@@ -37,7 +38,6 @@ from extract.lexicon import (
     VENUE_HEADS_AFTER_THI,
     WORD_STOPS,
 )
-from extract.geo import find_places, find_provinces
 from extract.text import (
     alternation,
     anchors,
