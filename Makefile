@@ -26,10 +26,10 @@ lint: setup
 	$(BIN)/ruff format --check crawler extract output tests bench
 	$(BIN)/mypy
 
-eval: setup  ## the quality gate on ../shared/eval
+eval: setup  ## the quality gate on ../shared/eval: thaigov dev set, provincial set without and with URLs
 	$(BIN)/python -m tests.eval_gate --misses
 
-corpus: setup  ## all 28,555 corpus articles as text and HTML: exceptions and fill rates
+corpus: setup  ## every article of both corpora as text and HTML: exceptions, fill rates per year (about 3 minutes)
 	$(BIN)/python -m bench.corpus_run
 
 reliability: setup  ## the fault matrix and the kill tests, as a table (about 2 minutes)

@@ -1,31 +1,46 @@
-"""The quality gate: extraction on the gold excerpts stays at or above its pinned floors."""
+"""The quality gate: extraction on each set of gold excerpts stays at or above its floors."""
 
-import json
+from typing import Any
 
 import pytest
 
-from tests.eval_gate import BASELINE, FIELDS, below_floors, score
+from tests.eval_gate import FIELDS, SETS, below_floors, load_floors, raise_floors, score
 from tests.shared import EVAL, require
+
+SET_NAMES = [s.name for s in SETS]
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict[str, float]:
+def figures() -> dict[str, dict[str, Any]]:
     require(EVAL / "score.py")
-    return score()[0]
+    return {s.name: score(s)[0] for s in SETS}
 
 
-def test_no_field_below_its_floor(figures: dict[str, float]) -> None:
-    floors = json.loads(BASELINE.read_text())
-    assert below_floors(figures, floors) == []
+@pytest.mark.parametrize("name", SET_NAMES)
+def test_no_field_below_its_floor(figures: dict[str, dict[str, Any]], name: str) -> None:
+    assert below_floors(figures[name], load_floors()[name]) == []
 
 
-def test_targets_of_the_issue(figures: dict[str, float]) -> None:
+def test_targets_of_the_issue(figures: dict[str, dict[str, Any]]) -> None:
+    thaigov = figures["thaigov"]  # the provincial sets have not reached these yet
     for field in ("event_date", "event_time", "province", "officials_f1"):
-        assert figures[field] >= 0.95, field
+        assert thaigov[field] >= 0.95, field
     for field in ("position", "venue"):
-        assert figures[field] >= 0.90, field
+        assert thaigov[field] >= 0.90, field
 
 
-def test_floors_cover_every_scored_field() -> None:
-    floors = json.loads(BASELINE.read_text())
-    assert set(floors) >= {f for f in FIELDS if f != "credits_f1"}
+def test_every_set_scores_every_item(figures: dict[str, dict[str, Any]]) -> None:
+    for name, set_figures in figures.items():
+        assert set_figures["missing"] == 0, name
+
+
+@pytest.mark.parametrize("name", SET_NAMES)
+def test_floors_cover_every_scored_field(name: str) -> None:
+    # credits_f1 is None (and gets no floor) on a set whose gold has no credits
+    assert set(load_floors()[name]) >= {f for f in FIELDS if f != "credits_f1"}
+
+
+def test_update_raises_floors_and_never_lowers_them() -> None:
+    floors = {"event_date": 0.6, "venue": 0.9}
+    figures = {"event_date": 0.7, "venue": 0.8, "credits_f1": None, "province": 0.5}
+    assert raise_floors(floors, figures) == {"event_date": 0.7, "venue": 0.9, "province": 0.5}
