@@ -1,5 +1,6 @@
 """A page in, a record out: the extractors run over the page's clean body."""
 
+from dataclasses import replace
 from datetime import date
 
 from extract import EXTRACTOR_VERSION
@@ -51,6 +52,8 @@ def extract_page(page: Page, source: str | None = None, published: date | None =
     event = find_event(body, dates, times, pub.date, title)
     officials, unbounded = _bounded(find_officials(body, title))
     venues = _principal_first(find_venues(body, [o.span for o in officials]), event)
+    if not venues and title:  # the headline's place, when the body names none
+        venues = [replace(v, in_title=True) for v in find_venues(title)]
     networks, stated = find_networks(body)
     programs = find_programs(body)
     organizations = find_organizations(body, [o.span for o in officials])

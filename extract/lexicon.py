@@ -734,6 +734,25 @@ VENUE_HEADS_AFTER_THI = (
     "เวที",
     "รัฐสภา",
     "จวน",
+    "เทศบาล",
+    "องค์การบริหารส่วน",
+    "อบต.",
+    "อบจ.",
+    "ท่าเทียบเรือ",
+    "ท่าเรือ",
+    "ศาลา",
+)
+# Places so surely places that a ที่ written against the word before still introduces them
+# ("…ความเดือดร้อนที่เทศบาลตำบล…").
+VENUE_HEADS_AFTER_GLUED_THI = (
+    "ห้องประชุม",
+    "หอประชุม",
+    "ศาลากลาง",
+    "ศาลาว่าการ",
+    "ที่ว่าการ",
+    "ทำเนียบรัฐบาล",
+    "เทศบาล",
+    "องค์การบริหารส่วน",
 )
 # After ณ these are not places: "ณ วันที่", "ณ ปัจจุบัน".
 NOT_VENUE_AFTER_NA = ("วันที่", "ปัจจุบัน", "ขณะนี้", "ขณะ", "เวลา", "สิ้น", "ตอนนี้", "ที่นี้")
@@ -785,6 +804,18 @@ VENUE_STOPS = (
     "ดังนี้",
     "ผ่าน",
     "(ต่อ",
+    "มีการ",
+    "เนื่องใน",
+    "ในวโรกาส",
+    "ต่อจากนั้น",
+    "จากนั้น",
+    "หลังจากนั้น",
+    # the subject of the lead's clause, after a venue that opened it ("ณ … ข้าราชการ…ร่วม")
+    "ข้าราชการ",
+    "เจ้าหน้าที่",
+    "หัวหน้าส่วนราชการ",
+    "ประชาชน",
+    "พี่น้อง",
 )
 # Words that may start a new line yet continue the venue of the line before.
 VENUE_CONTINUATIONS = (
@@ -808,6 +839,21 @@ VENUE_CONTINUATIONS = (
     "ศาลากลาง",
     "ทำเนียบรัฐบาล",
     "หมู่",
+    "สนาม",
+    "บริเวณ",
+    "ลาน",
+    "วัด",
+    "โรงเรียน",
+    "โรงแรม",
+    "โรงพยาบาล",
+    "สำนักงาน",
+    "ศาลา",
+    "หอประชุม",
+    "ที่ว่าการ",
+    "หลัง",
+    "สาขา",
+    "บ้าน",
+    "ซอย",
 )
 # Venue parts, by the word each begins with.
 ROOM_HEADS = ("ห้องประชุม", "ห้อง", "หอประชุม")
@@ -820,6 +866,8 @@ PROVINCE_HEADS = ("จังหวัด", "จ.", "จว.")
 ADMIN_NAME_FOLLOWERS = ("จังหวัด", "จ.", "อำเภอ", "อ.", "ตำบล", "ต.", "หมู่", "ถนน", "ประจำ")
 STREET_HEADS = ("ถนน", "ถ.", "หมู่ที่", "หมู่", "ซอย")
 BANGKOK_FORMS = ("กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ", "กทม.")
+# The forms that end an address (กรุงเทพ alone also opens names: โรงแรม… กรุงเทพ สุขุมวิท).
+ADDRESS_BANGKOK_FORMS = ("กรุงเทพมหานคร", "กรุงเทพฯ", "กทม.")
 
 # Landmarks whose province is known though the text does not name it.
 # (regex, province code); regexes tolerate the typos seen in real pages.

@@ -94,7 +94,7 @@ def _from_venue(venues: list[Venue]) -> Found | None:
     if p is None:
         places = find_places(scan_view(v.text), "district")
         p = places[0].province if places else None
-    return Found(p, "venue", v.text, v.span) if p else None
+    return Found(p, "venue", v.text, None if v.in_title else v.span) if p else None
 
 
 def _from_dateline(scan: str, body: str) -> Found | None:

@@ -113,6 +113,12 @@ def anchors(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in unique if not any(o != w and o in w for o in unique)))
 
 
+def fold_sara_am(text: str) -> str:
+    """Sara am written as two marks (ํ + า, as some pages do) folded into one (ำ), for
+    matching a lexicon word; not for text kept as written (its length changes)."""
+    return text.replace("\u0e4d\u0e32", "\u0e33") if "\u0e4d" in text else text
+
+
 def squash(text: str) -> str:
     """Collapse every run of white space (newlines too) to one space."""
     return _ANY_SPACE.sub(" ", text).strip()

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from extract.geo import Province, find_provinces, landmark_province, province_by_name
 from extract.lexicon import (
+    ADDRESS_BANGKOK_FORMS,
+    AND_WORD,
     BANGKOK_FORMS,
     BUILDING_HEADS,
     DISTRICT_HEADS,
@@ -21,26 +23,32 @@ from extract.lexicon import (
     STREET_HEADS,
     SUBDISTRICT_HEADS,
     VENUE_CONTINUATIONS,
+    VENUE_HEADS_AFTER_GLUED_THI,
     VENUE_HEADS_AFTER_THI,
     VENUE_STOPS,
 )
 from extract.people import HONORIFIC
-from extract.text import alternation, scan_view, squash, starts_with_any
+from extract.text import alternation, fold_sara_am, scan_view, squash, starts_with_any
 
 MAX_VENUE_WORDS = 16
 MAX_VENUE_CHARS = 220
 # A stop word shorter than this ends a venue only when it is the whole word (มีนบุรี).
 VENUE_STOP_PREFIX_MIN = 3
 # Stops cut out of the middle of a word ("ทำเนียบรัฐบาลเพื่อ…").
-_GLUED_STOPS = ("เพื่อ", "โดยมี", "โดย", "ภายหลัง", "ซึ่ง")
+_GLUED_STOPS = ("เพื่อ", "โดยมี", "โดย", "ภายหลัง", "ซึ่ง", "จำนวน")
 
 # ณ or ที่ at the text's start or after white space or a bracket, written to open with the
 # word itself (the regex engine then skips to it in C: four times faster).
 _NA = re.compile(r"ณ(?<![^\s(]ณ)(?=\s|[ก-๛A-Za-z])")
-_THI_VENUE = re.compile(rf"ที่(?<![^\s)]ที่)\s?(?={alternation(VENUE_HEADS_AFTER_THI)})")
+_THI_VENUE = re.compile(
+    rf"ที่(?<![^\s)]ที่)\s?(?={alternation(VENUE_HEADS_AFTER_THI)})"
+    # glued to the word before, a sure place only, and not the ที่ of หน้าที่, พื้นที่
+    rf"|ที่(?<!หน้าที่)(?<!พื้นที่)(?<!สถานที่)(?={alternation(VENUE_HEADS_AFTER_GLUED_THI)})"
+)
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/.]*$")
 _NUMBER = re.compile(r"\(?\d+[A-Za-z]?\)?$")
 _FLOOR_GLUED = re.compile(r"ชั้น\s?(?P<n>\d+)")
+_VENUE_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class Venue:
     province: str | None  # Thai name, without จังหวัด
     province_code: str | None  # ISO 3166-2:TH
     span: tuple[int, int]
+    in_title: bool = False  # read from the headline (the body names no venue): span indexes it
 
 
 def find_venues(body: str, skip_spans: list[tuple[int, int]] = ()) -> list[Venue]:  # type: ignore[assignment]
@@ -65,10 +74,12 @@ def find_venues(body: str, skip_spans: list[tuple[int, int]] = ()) -> list[Venue
     starts += [m.end() for m in _THI_VENUE.finditer(scan) if not _inside(m.start(), skip_spans)]
     venues: list[Venue] = []
     covered_until = -1
+    person_starts = sorted(a for a, _ in skip_spans)
     for start in sorted(starts):
         if start <= covered_until:
             continue
-        span = _read_venue(scan, start)
+        stop_at = next((a for a in person_starts if a > start), None)
+        span = _read_venue(scan, start, stop_at)
         if span is None:
             continue
         covered_until = span[1]
@@ -89,18 +100,25 @@ def _is_venue_stop(word: str) -> bool:
     return prefix is not None and len(prefix) >= VENUE_STOP_PREFIX_MIN
 
 
-def _read_venue(scan: str, start: int) -> tuple[int, int] | None:
+def _read_venue(scan: str, start: int, stop_at: int | None = None) -> tuple[int, int] | None:
+    """The venue phrase from `start`: up to a stop word, a person, a new clause or the line's
+    end; or just after the province that closes its address (`… จังหวัดตรัง`), or after a
+    place named for its province when no further place word follows it."""
     i = start
     while i < len(scan) and scan[i] == " ":
         i += 1
     if starts_with_any(scan, NOT_VENUE_AFTER_NA, i) or i >= len(scan):
         return None
+    limit = len(scan) if stop_at is None else stop_at
     begin, end = i, i
-    for count, m in enumerate(re.finditer(r"\S+", scan[i:])):
-        s, e = i + m.start(), i + m.end()
+    closed = False  # the last word named the province: only a place word may follow it
+    for count, m in enumerate(_VENUE_WORD.finditer(scan, i, limit)):
+        s, e = m.span()
         word = m.group(0)
         crossed = "\n" in scan[end:s]
-        if count and (crossed and not starts_with_any(word, VENUE_CONTINUATIONS)):
+        if count and crossed and not _continues_venue(scan, end, word):
+            break
+        if closed and not _continues_venue(scan, end, word):
             break
         if (
             count
@@ -115,9 +133,36 @@ def _read_venue(scan: str, start: int) -> tuple[int, int] | None:
             end = s + cut
             break
         end = e
+        closed = closed if word.startswith("(") else _names_its_province(word)
     while end > begin and scan[end - 1] in ",;:":
         end -= 1
     return (begin, end) if end > begin else None
+
+
+def _continues_venue(scan: str, end: int, word: str) -> bool:
+    """Whether `word` goes on with the place before it: a place word (อาคาร, ชั้น, อำเภอ…),
+    a qualifier (`(หลังใหม่)`, `หลังเดิม`), `และ` + a place word; or, after a line break,
+    the rest of a word the line cut (`อำ` / `เภอเมือง…`)."""
+    word = fold_sara_am(word)
+    if word.startswith("(") or starts_with_any(word, VENUE_CONTINUATIONS):
+        return True
+    if word.startswith(AND_WORD) and starts_with_any(word[len(AND_WORD) :], VENUE_CONTINUATIONS):
+        return True
+    last = scan[scan.rfind(" ", 0, end) + 1 : end].split("\n")[-1]
+    return (
+        bool(last)
+        and starts_with_any(last + word, VENUE_CONTINUATIONS) is not None
+        and (starts_with_any(last, VENUE_CONTINUATIONS) is None)
+    )
+
+
+def _names_its_province(word: str) -> bool:
+    """`จังหวัดตรัง`, `จ.ตรัง`, `กรุงเทพฯ`: the province that ends an address (a place named
+    for its province, `ศาลากลางจังหวัดตรัง`, `โรงแรมภูเก็ต…`, may go on)."""
+    head = starts_with_any(word, PROVINCE_HEADS)
+    if head is None:
+        return word.rstrip(")") in ADDRESS_BANGKOK_FORMS
+    return any(m.span == (0, len(word.rstrip(")"))) for m in find_provinces(word))
 
 
 def _parse_parts(text: str, span: tuple[int, int]) -> Venue:

@@ -130,6 +130,12 @@ VENUE = (
         source="province_code",
     ),
     *_span("venue"),
+    Field(
+        "in_title",
+        pa.bool_(),
+        "true when read from the headline (the body names no venue): the span indexes `title`",
+        True,
+    ),
 )
 NETWORK = (
     Field("name", pa.string(), "network name, e.g. `เครือข่ายภาครัฐ`", True),
