@@ -27,6 +27,10 @@ MONTHS: tuple[tuple[int, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     (12, "ธันวาคม", ("ธ.ค.",), ("ธค",), ("december", "dec")),
 )
 
+# Month names as often misspelt on real pages, too close to another month for the fuzzy
+# reading (กรกฏาคม, with ฏ for ฎ, is as near to มกราคม as to กรกฎาคม for it).
+MONTH_MISSPELLINGS: dict[str, int] = {"กรกฏาคม": 7}
+
 WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์")
 
 # Words before a date that make it the principal event's date, with a weight: the lead's
@@ -693,7 +697,12 @@ CHAIR_CUES = (
     "ประธานการประชุม",
     "ทำหน้าที่ประธาน",
     "เป็นองค์ประธาน",
+    "เป็นประธานพิธี",
+    "ประธานพิธี",
 )
+# Written between a position and its verb, naming a capacity: skipped when looking for the
+# chair cue ("…ผู้ว่าราชการจังหวัด ในฐานะนายกเหล่ากาชาด… เป็นประธาน").
+APPOSITION_CUES = ("ในฐานะ", "รักษาราชการแทน", "ปฏิบัติหน้าที่", "ปฎิบัติหน้าที่", "รักษาการ")
 # Small words that may stand between a position and a chair cue ("ได้เป็นประธาน").
 CHAIR_CUE_LEADINS = ("ได้รับเกียรติ", "ได้", "เพื่อ", "มา", "ให้เกียรติ", "ร่วม")
 # A delegated chair: "X ได้รับมอบหมายจาก Y … เป็นประธาน" — X presides.

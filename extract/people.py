@@ -15,6 +15,7 @@ from extract.geo import find_places, find_provinces
 from extract.lexicon import (
     ACADEMIC_TITLES,
     AND_WORD,
+    APPOSITION_CUES,
     CHAIR_CUE_LEADINS,
     CHAIR_CUES,
     CIVIL_TITLES,
@@ -62,7 +63,18 @@ DELEGATION_REACH = 250
 NAME_STOP_PREFIX_MIN = 4
 # Words that end a clause before a delegated chair cue could belong to the subject.
 _CLAUSE_BREAKS = ("โดยมี", "ซึ่งมี", "โดย ")
-_PURPOSE_CHAIR = ("เพื่อเป็นประธาน", "เพื่อเป็นองค์ประธาน")
+_PURPOSE_CHAIR = (
+    "เพื่อเป็นประธาน",
+    "เพื่อเป็นองค์ประธาน",
+    "มาเป็นประธาน",
+    "ไปเป็นประธาน",
+    "มาเป็นองค์ประธาน",
+)
+# How far along the line a coordinated chair verb ("… และเป็นประธาน…") is looked for.
+COORDINATED_CHAIR_REACH = 400
+_COORDINATED_CHAIR = re.compile(
+    r"(?:และ|พร้อมทั้ง|พร้อมกับ)\s?(?:ได้\s?)?(?:ให้เกียรติ\s?)?(?:มา\s?)?เป็น(?:องค์)?ประธาน"
+)
 
 _THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e"  # Thai letters and marks, no ฯ ๆ
 _NAME_WORD = re.compile(rf"[{_THAI_LETTER}A-Za-z][{_THAI_LETTER}A-Za-z\-'’.]*")
@@ -82,6 +94,10 @@ _SPACE_RUN = re.compile(r"\s*")  # \s is str.isspace
 _WORD = re.compile(r"\S*")
 _SHORT_FORM_NAME = re.compile(rf"[{_THAI_LETTER}.]{{2,30}}\s?$")
 _AREA_NUMBER = re.compile(r"\s?เขต\s?\d+")
+# What makes what follows a plan, not an event that happened: จะ…, มีกำหนด…, เตรียม…
+_PLANNED = re.compile(r"(?:^|\s)(?:จะ|มีกำหนด|เตรียม)")
+# A position that opens a clause of its own ("… ซึ่งรองผู้ว่าราชการจังหวัดเป็นประธาน").
+_SUBJECT_POSITION = re.compile(rf"(?:^|\s)(?:{alternation(POSITION_HEADS)})")
 
 
 @dataclass(frozen=True)
@@ -243,6 +259,7 @@ def _read_name(scan: str, start: int) -> tuple[int, int] | None:
         not _NAME_WORD.fullmatch(surname.split(" ")[-1])
         or len(surname) < 2
         or _is_name_stop(surname)
+        or _glued_honorific(surname)  # "นายสมาน และนางเพียงเพ็ญ …": no surname given
         or starts_with_any(surname, POSITION_HEADS)
         # "นายอนุทิน เรียกประชุม": a verb cut off a word leaves a verb, not a surname
         or (
@@ -351,11 +368,15 @@ def _read_position(scan: str, start: int) -> tuple[int, int] | None:
             or (crossed and not _continues_across_line(word))
         ):
             break
-        cut = _glued_stop(word, 1 if count else _head_length(word))
-        and_cut = _glued_and(word)
         # "…จังหวัด,นายแพทย์…", "…ตรวจคนเข้าเมือง 2/โฆษก…": the next item, or a second title
         mark = min((i for i in (word.find(",", 1), word.find("/", 1)) if i > 0), default=None)
-        cuts = [c for c in (cut, and_cut, mark) if c is not None]
+        glued = (
+            _glued_stop(word, 1 if count else _head_length(word)),
+            _glued_after_province(word),
+            _glued_and(word),
+            mark,
+        )
+        cuts = [c for c in glued if c is not None]
         if cuts:
             end = s + min(cuts)
             break
@@ -368,6 +389,16 @@ def _read_position(scan: str, start: int) -> tuple[int, int] | None:
             end = _area_number(scan, words, end)
             break
     return (begin, end) if end > begin else None
+
+
+def _glued_after_province(word: str) -> int | None:
+    """'…จังหวัดน่านประธานพิธี…': where a chair cue or a verb is written against the province
+    that ends a position."""
+    for m in find_provinces(word):
+        rest = word[m.span[1] :]
+        if m.marked and rest and (starts_with_any(rest, CHAIR_CUES) or _is_stop(rest)):
+            return m.span[1]
+    return None
 
 
 def _office_of_a_place(word: str) -> bool:
@@ -408,15 +439,18 @@ def _continues_across_line(word: str) -> bool:
 
 
 def _preceding_position(scan: str, paren: int) -> tuple[int, int] | None:
-    """'รัฐมนตรีว่าการ… (พลเอก สุรศักดิ์ กาญจนรัตน์)': the position before the bracket."""
+    """'รัฐมนตรีว่าการ… (พลเอก สุรศักดิ์ กาญจนรัตน์)': the position before the bracket, from
+    the nearest position head that opens a word (after a space or a glue word, โดยมี…)."""
     line_start = scan.rfind("\n", 0, paren) + 1
     segment = scan[line_start:paren].rstrip()
     best = None
     for head in POSITION_HEADS:
-        i = segment.find(head)
-        if i >= 0 and (i == 0 or segment[i - 1] == " ") and (best is None or i < best):
+        i = segment.rfind(head)
+        while i >= 0 and not word_start(segment, i, NAME_GLUE_BEFORE):
+            i = segment.rfind(head, 0, i)
+        if i >= 0 and (best is None or i > best):
             best = i
-    if best is None:
+    if best is None or len(segment[best:].split()) > MAX_POSITION_WORDS:
         return None
     return line_start + best, line_start + len(segment)
 
@@ -431,11 +465,18 @@ def _organization(position: str) -> str | None:
     return position[best:].strip() if best is not None else None
 
 
-def _chair_after(scan: str, end: int) -> bool:
-    """Does the text right after a person's position say the person presided?"""
-    rest = scan[end : end + DELEGATION_REACH].split("\n", 1)[0].lstrip()
-    lead = starts_with_any(rest, CHAIR_CUE_LEADINS)
-    cue_text = rest[len(lead) :].lstrip() if lead else rest
+def _chair_after(scan: str, end: int, subject: bool = False) -> bool:
+    """Does the text right after a person's position say the person presided? A `subject`
+    (the first person of a paragraph) also presides through a coordinated verb later on."""
+    line = scan[end : end + COORDINATED_CHAIR_REACH].split("\n", 1)[0]
+    rest = _past_apposition(scan, end + len(line) - len(line.lstrip()), line.lstrip())
+    rest = rest[:DELEGATION_REACH]
+    cue_text = rest
+    for _ in range(3):  # "ได้ให้เกียรติเป็นประธาน…": small words before the cue
+        lead = starts_with_any(cue_text, CHAIR_CUE_LEADINS)
+        if lead is None:
+            break
+        cue_text = cue_text[len(lead) :].lstrip()
     if starts_with_any(cue_text, CHAIR_CUES):
         return True
     clause = rest
@@ -446,9 +487,38 @@ def _chair_after(scan: str, end: int) -> bool:
     delegated = starts_with_any(rest, DELEGATION_CUES)
     if delegated and delegated != "แทน" and "เป็นประธาน" in clause:
         return True  # "X ได้รับมอบหมายจาก Y … ให้ทำหน้าที่แทนเพื่อเป็นประธาน…"
-    if rest.startswith(("จะ", "ให้")) or HONORIFIC.search(clause):
+    if rest.startswith(("จะ", "ให้")):
+        return False
+    coordinated = _COORDINATED_CHAIR.search(line) if subject else None
+    if coordinated and not _another_subject(line[: coordinated.start()]):
+        return True  # "X สักการะ… และได้ร่วม… และเป็นประธานในกิจกรรม…": the same subject, done
+    if HONORIFIC.search(clause):
         return False
     return any(p in clause for p in _PURPOSE_CHAIR)  # "X เดินทางไป… เพื่อเป็นประธาน…"
+
+
+def _past_apposition(scan: str, start: int, rest: str) -> str:
+    """The text after a capacity (`ในฐานะ…`, `รักษาราชการแทน…`) or a second position
+    (`เจ้าคณะตำบล… เจ้าอาวาสวัด…`) written between a position and its verb."""
+    for _ in range(2):
+        word = rest.split(" ", 1)[0]
+        if starts_with_any(word, CHAIR_CUES):
+            break
+        if word.startswith(APPOSITION_CUES) or starts_with_any(word, POSITION_HEADS):
+            rest = rest[len(word) :].lstrip()
+    return rest
+
+
+def _another_subject(text: str) -> bool:
+    """Whether someone else comes in before a coordinated verb (a person, `โดยมี…`, a
+    position written as the next clause's subject), or the verbs are a plan (`จะ…`)."""
+    return bool(
+        HONORIFIC.search(text)
+        or any(brk in text for brk in _CLAUSE_BREAKS)
+        or any(p in text for p in _MONASTIC_POSITIONS)  # a monk, named by title
+        or _SUBJECT_POSITION.search(text)
+        or _PLANNED.search(text)
+    )
 
 
 def find_officials(body: str, title: str = "") -> list[Official]:
@@ -486,7 +556,7 @@ def _person_at(scan: str, body: str, start: int, honorific_end: int) -> Official
         after = scan.find(")", name_span[1]) + 1 or name_span[1]
     position = squash(body[pos_span[0] : pos_span[1]]) if pos_span else None
     end = max(pos_span[1], after) if pos_span and pos_span[0] > start else after
-    role = "chair" if _chair_after(scan, end) else None
+    role = "chair" if _chair_after(scan, end, _first_person_of_line(scan, start)) else None
     return Official(
         honorific=squash(body[start:honorific_end]),
         name=squash(body[name_span[0] : name_span[1]]),
@@ -505,6 +575,12 @@ def _glued_person(person: Official) -> bool:
         and person.position is not None
         and starts_with_any(person.position, POSITION_HEADS) is not None
     )
+
+
+def _first_person_of_line(scan: str, start: int) -> bool:
+    """No honorific stands between the line's start and `start`."""
+    line_start = scan.rfind("\n", 0, start) + 1
+    return HONORIFIC.search(scan, line_start, start) is None
 
 
 def _skip_spaces(text: str, i: int) -> int:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from extract.lexicon import EVENT_DATE_CUES, MONTHS, RELATIVE_DAYS, WEEKDAYS
+from extract.lexicon import EVENT_DATE_CUES, MONTH_MISSPELLINGS, MONTHS, RELATIVE_DAYS, WEEKDAYS
 from extract.text import alternation, anchors, digit_stretches, scan_view
 
 BE_OFFSET = 543  # BE year - 543 = CE year
@@ -83,6 +83,9 @@ def _build_month_table() -> tuple[dict[str, int], str]:
             names[abbrev] = number
         for word in english:
             names[word] = number
+    for variant, number in MONTH_MISSPELLINGS.items():
+        names[variant] = number
+        patterns.append((len(variant), re.escape(variant)))
     patterns.sort(key=lambda p: p[0], reverse=True)
     return names, "|".join(p for _, p in patterns)
 
@@ -225,8 +228,8 @@ class _Collector:
         m = _CUE_BEFORE.search(self.scan[max(0, start - CUE_LOOKBEHIND) : start])
         if m and m.group("cue"):
             weight = _CUE_WEIGHT[m.group("cue")]
-            if m.group("weekday"):
-                weight = max(weight, WEEKDAY_CUE_WEIGHT)
+            if m.group("weekday"):  # "เมื่อวันพุธที่ …" weighs as "เมื่อวันที่ …"
+                weight = max(weight, WEEKDAY_CUE_WEIGHT, _CUE_WEIGHT.get(m.group("cue") + "วันที่", 0))
             return m.group("cue"), weight
         if m and m.group("weekday"):
             return m.group("weekday").strip(), WEEKDAY_CUE_WEIGHT
