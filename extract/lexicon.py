@@ -1027,6 +1027,32 @@ PROGRAM_HEADS: tuple[tuple[str, str], ...] = (
     ("ยุทธศาสตร์ชาติ", "strategy"),
     ("ยุทธศาสตร์", "strategy"),
 )
+# Heads that are a programme's whole name (the National Strategy, the national plan).
+PROGRAM_SELF_NAMED = ("ยุทธศาสตร์ชาติ", "แผนแห่งชาติ", "แผนชาติ")
+# Heads that name a programme only with a quote, a year or a phase (else "แผนการดำเนินงาน…",
+# a plan of something).
+PROGRAM_WEAK_HEADS = ("แผนการ", "แผนงาน")
+# Words after a head that refer to a programme or describe one instead of naming it
+# (โครงการนี้, โครงการดังกล่าว, โครงการในครั้งนี้, โครงการที่เกิน…, โครงการต่างๆ).
+PROGRAM_NOT_NAMES = (
+    "นี้",
+    "ดังกล่าว",
+    "ใน",
+    "ที่",
+    "ต่าง",
+    "ของ",
+    "ด้วย",
+    "ครั้ง",
+    "ทั้ง",
+    "และ",
+    "หรือ",
+    "เหล่านี้",
+    "นั้น",
+    "ได้",
+    "จะ",
+    "เพื่อ",
+    "ซึ่ง",
+)
 PROGRAM_GLUE_BEFORE = ("ภายใต้", "ตาม", "ของ", "และ", "ใน", "การ", "เปิด", "ร่วม", "สนอง")
 # Where a programme's name ends inside a word (it always ends at white space).
 PROGRAM_STOPS = ("เพื่อ", "โดยมี", "โดย", "ซึ่ง", "ประจำปี", "ระยะที่", "ครั้งที่", "ณ ")
