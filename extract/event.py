@@ -20,8 +20,11 @@ STRONG_SCORE = 25
 MIN_SCORE = 5
 NON_EVENT_PENALTY = 15
 # A date opening a paragraph with no cue word (`(21 ก.พ.67) เวลา…`, `14 ก.ค. 2567 เวลา…`)
-# introduces the lead's event as firmly as `เมื่อวันที่`.
+# introduces the lead's event as firmly as `เมื่อวันที่`; a date alone on its line
+# (`30/05/2567` under a page's date) introduces nothing.
 OPENING_WEIGHT = 3
+# Letters the paragraph must run on for after an opening date (and its time).
+OPENING_MIN_TEXT = 20
 # How far from the date its time may stand: after it, and (rarely) before it.
 TIME_AFTER_CHARS = 60
 TIME_BEFORE_CHARS = 40
@@ -63,9 +66,17 @@ def time_near(mention: DateMention, times: list[TimeMention], text: str) -> Time
     return None
 
 
+def _opens_a_paragraph(m: DateMention, text: str) -> bool:
+    if not _OPENS_LINE.search(text, max(0, m.span[0] - OPENING_REACH), m.span[0]):
+        return False
+    line_end = text.find("\n", m.span[1])
+    rest = text[m.span[1] : line_end if line_end >= 0 else len(text)]
+    return sum(ch.isalpha() for ch in rest) >= OPENING_MIN_TEXT
+
+
 def _score(m: DateMention, time: TimeMention | None, text: str) -> int:
     weight = m.cue_weight
-    if not weight and _OPENS_LINE.search(text, max(0, m.span[0] - OPENING_REACH), m.span[0]):
+    if not weight and _opens_a_paragraph(m, text):
         weight = OPENING_WEIGHT
     score = weight * 10 + (TIME_BONUS if time else 0)
     before = text[max(0, m.span[0] - 25) : m.span[0]]

@@ -12,12 +12,15 @@ from extract.lexicon import (
     BANGKOK_FORMS,
     DISTRICT_HEADS,
     LANDMARK_PROVINCES,
+    PLACE_NAMES_NOT_READ,
     PROVINCE_HEADS,
-    SUBDISTRICT_HEADS,
+    SUBDISTRICT_HEADS_IN_FULL,
 )
 from extract.text import alternation
 
 BANGKOK_CODE = "10"
+# Shorter place names are common words too (ตำบลและ): never read from text.
+MIN_PLACE_NAME_CHARS = 3
 
 
 @dataclass(frozen=True)
@@ -151,14 +154,21 @@ def _unique_places() -> dict[str, dict[str, str]]:
             for sub in geothai.subdistricts(d.code):
                 seen["subdistrict"].setdefault(sub.name_th, set()).add(p.code)
     return {
-        kind: {name: codes.pop() for name, codes in names.items() if len(codes) == 1}
+        kind: {
+            name: codes.pop()
+            for name, codes in names.items()
+            if len(codes) == 1
+            and len(name) >= MIN_PLACE_NAME_CHARS
+            and name not in PLACE_NAMES_NOT_READ
+        }
         for kind, names in seen.items()
     }
 
 
 @cache
 def _place_pattern(kind: str) -> re.Pattern[str]:
-    heads = DISTRICT_HEADS if kind == "district" else SUBDISTRICT_HEADS
+    # A subdistrict's name, shorter and more often a common word, only after its head in full.
+    heads = DISTRICT_HEADS if kind == "district" else SUBDISTRICT_HEADS_IN_FULL
     return re.compile(
         rf"(?:{alternation(heads)})\s?(?P<name>{alternation(_unique_places()[kind])})"
         rf"(?=[^\u0e01-\u0e4e]|$|{alternation(ADMIN_NAME_FOLLOWERS)})"

@@ -869,6 +869,9 @@ ROOM_HEADS = ("ห้องประชุม", "ห้อง", "หอประ
 FLOOR_HEADS = ("ชั้น",)
 BUILDING_HEADS = ("อาคาร", "ตึก")
 SUBDISTRICT_HEADS = ("ตำบล", "ต.", "แขวง")
+SUBDISTRICT_HEADS_IN_FULL = ("ตำบล", "แขวง")
+# Place names that are function words: "ระดับตำบลและอำเภอ" names no subdistrict และ.
+PLACE_NAMES_NOT_READ = ("และ", "หรือ", "ของ", "กับ", "ละ", "ที่")
 DISTRICT_HEADS = ("อำเภอ", "อ.", "เขต")
 PROVINCE_HEADS = ("จังหวัด", "จ.", "จว.")
 # Words that may follow a district's or subdistrict's name glued to it (`บางใหญ่จังหวัด…`).
@@ -972,6 +975,37 @@ ORGANIZATION_HEADS = (
     "สภาอุตสาหกรรม",
     "เหล่ากาชาด",
     "สำนักงานประชาสัมพันธ์",
+)
+# What a provincial body's name opens with, written against its จังหวัดX: an office, a hall,
+# a council, or the title of the office's head (สำนักงานสาธารณสุขจังหวัดX, ศาลากลางจังหวัดX,
+# ผู้ว่าราชการจังหวัดX); `ที่จังหวัดX`, `ในจังหวัดX` only name the province.
+PROVINCIAL_BODY_HEADS = (
+    *ORGANIZATION_HEADS,
+    *GOVERNING_POSITIONS,
+    "ศาลากลาง",
+    "จวน",
+    "กาชาด",
+    "เหล่ากาชาด",
+    "ประชาสัมพันธ์",
+    "สาธารณสุข",
+    "แรงงาน",
+    "พาณิชย์",
+    "วัฒนธรรม",
+    "เกษตร",
+    "ปศุสัตว์",
+    "ประมง",
+    "สหกรณ์",
+    "อุตสาหกรรม",
+    "พลังงาน",
+    "ท้องถิ่น",
+    "พัฒนาการ",
+    "สถิติ",
+    "คลัง",
+    "ยุติธรรม",
+    "ศึกษาธิการ",
+    "ท่องเที่ยวและกีฬา",
+    "คณะกรมการ",
+    "กองอำนวยการ",
 )
 # An organisation phrase ends where one of these begins (glued or not).
 ORGANIZATION_STOPS = (

@@ -8,8 +8,8 @@ Cascade, first found wins; the stage's name goes in the record's `province.sourc
 4. `official`: a governing position, `ผู้ว่าราชการจังหวัดX`, `รองผู้ว่าราชการจังหวัดX`,
    `ผวจ.X`, `ปลัดจังหวัดX`, `นายอำเภอX` (the district's province): the chair's, else the
    first in the text;
-5. `body`: a provincial body or any province the text marks as one, `สำนักงาน…จังหวัดX`,
-   `อบจ.X`, `สสจ.X`, `เทศบาลนครX`: the one named most often, the first on a tie;
+5. `body`: a provincial body, `สำนักงาน…จังหวัดX`, `ศาลากลางจังหวัดX`, `อบจ.X`, `สสจ.X`,
+   `เทศบาลนครX`: the province named so most often, the first on a tie;
 6. `district`: a district or subdistrict the text names (`อำเภออัมพวา`), by the gazetteer;
 7. `title`: the headline names one province (itself, an office's or a district's);
 8. `site`: the page's host is named after its province (`nongkhai.prd.go.th`).
@@ -27,7 +27,9 @@ from urllib.parse import urlsplit
 from extract.geo import Province, find_places, find_provinces, province_by_code
 from extract.lexicon import (
     GOVERNING_POSITIONS,
+    PROVINCE_HEADS,
     PROVINCIAL_BODY_ABBREVIATIONS,
+    PROVINCIAL_BODY_HEADS,
     TRAVEL_CUES,
     TRAVEL_REACH,
 )
@@ -38,6 +40,7 @@ from extract.venues import Venue
 _DATELINE = re.compile(r"^(?P<place>\S+)\s*[-–]\s+(?:วันนี้|เมื่อ|วันที่)", re.M)
 _TRAVEL = re.compile(rf"(?:{alternation(TRAVEL_CUES)})(?P<place>[^\n]{{0,{TRAVEL_REACH}}})")
 # How far a body's abbreviation may stand before the province name it carries.
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 _BODY_ABBREVIATION = re.compile(rf"(?:{alternation(PROVINCIAL_BODY_ABBREVIATIONS)})\s?$")
 
 
@@ -151,13 +154,21 @@ def _position_province(position: str) -> Province | None:
 
 
 def _from_bodies(scan: str, body: str) -> Found | None:
-    """Provinces the body names as one (จังหวัดX) or as a provincial body's (อบจ.X)."""
+    """Provinces the body names as a provincial body's: an office written against
+    จังหวัดX (`สำนักงานสาธารณสุขจังหวัดตรัง`, `ศาลากลางจังหวัดตรัง`) or an abbreviation
+    (`อบจ.ตรัง`, `เทศบาลนครตรัง`). A bare `จังหวัดX` is only named, as national news names
+    provinces in passing."""
     mentions = []
     for m in find_provinces(scan):
-        abbreviation = _BODY_ABBREVIATION.search(scan, max(0, m.span[0] - 12), m.span[0])
-        if m.marked or abbreviation:
-            start = abbreviation.start() if abbreviation else m.span[0]
-            mentions.append((m.province, start, m.span[1]))
+        start = m.span[0]
+        abbreviation = _BODY_ABBREVIATION.search(scan, max(0, start - 12), start)
+        glued = start > 0 and _THAI_LETTER.match(scan, start - 1) is not None
+        if abbreviation:
+            mentions.append((m.province, abbreviation.start(), m.span[1]))
+        elif glued and scan.startswith(PROVINCE_HEADS, start):
+            word_start = max(scan.rfind(" ", 0, start), scan.rfind("\n", 0, start)) + 1
+            if starts_with_any(scan, PROVINCIAL_BODY_HEADS, word_start):
+                mentions.append((m.province, word_start, m.span[1]))
     if not mentions:
         return None
     counts = Counter(p for p, _, _ in mentions)

@@ -84,6 +84,18 @@ def test_province_stage(text: str, province: str, source: str, evidence: str) ->
         assert source == "title"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("รัฐบาลเร่งช่วยเหลือผู้ประสบภัยในจังหวัดน่าน และที่จังหวัดแพร่", id="named-in-passing"),
+        pytest.param("ธนาคารกรุงเทพ และมหาวิทยาลัยกรุงเทพ ร่วมมือกัน", id="bangkok-in-a-companys-name"),
+        pytest.param("ชาวบ้านตำบลและ ร่วมกันปลูกต้นไม้", id="a-place-name-that-is-a-word"),
+    ],
+)
+def test_no_province_from_words_that_only_name_one(text: str) -> None:
+    assert extract_text(text).province.code is None
+
+
 def test_the_site_is_the_last_resort() -> None:
     text = "ชาวบ้านร่วมกันปลูกต้นไม้ 500 ต้น\nเจ้าหน้าที่และจิตอาสาร่วมกิจกรรม"
     assert extract_text(text).province.code is None
