@@ -19,7 +19,7 @@ from extract.record import (
     Record,
 )
 from extract.thaidate import DateMention, TimeMention, find_dates, find_times
-from extract.venues import Venue, find_venues
+from extract.venues import Venue, find_venues, with_times
 
 
 def extract_text(
@@ -51,7 +51,8 @@ def extract_page(page: Page, source: str | None = None, published: date | None =
     times = find_times(body)
     event = find_event(body, dates, times, pub.date, title)
     officials, unbounded = _bounded(find_officials(body, title))
-    venues = _principal_first(find_venues(body, [o.span for o in officials]), event)
+    venues = with_times(find_venues(body, [o.span for o in officials]), times, body)
+    venues = _principal_first(venues, event)
     if not venues and title:  # the headline's place, when the body names none
         venues = [replace(v, in_title=True) for v in find_venues(title)]
     networks, stated = find_networks(body)

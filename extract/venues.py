@@ -7,7 +7,7 @@ passing the officials' spans.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.geo import Province, find_provinces, landmark_province, province_by_name
 from extract.lexicon import (
@@ -29,8 +29,12 @@ from extract.lexicon import (
 )
 from extract.people import HONORIFIC
 from extract.text import alternation, fold_sara_am, scan_view, squash, starts_with_any
+from extract.thaidate import TimeMention
 
 MAX_VENUE_WORDS = 16
+# How far before (after) a venue the time the text gives for it may stand, in characters.
+VENUE_TIME_BEFORE = 120
+VENUE_TIME_AFTER = 30
 MAX_VENUE_CHARS = 220
 # A stop word shorter than this ends a venue only when it is the whole word (มีนบุรี).
 VENUE_STOP_PREFIX_MIN = 3
@@ -49,6 +53,7 @@ _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-/.]*$")
 _NUMBER = re.compile(r"\(?\d+[A-Za-z]?\)?$")
 _FLOOR_GLUED = re.compile(r"ชั้น\s?(?P<n>\d+)")
 _VENUE_WORD = re.compile(r"\S+")
+_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}(?:น\.?)?$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,29 @@ class Venue:
     province_code: str | None  # ISO 3166-2:TH
     span: tuple[int, int]
     in_title: bool = False  # read from the headline (the body names no venue): span indexes it
+    time: str | None = None  # the clock time the text gives for this place (HH:MM)
+
+
+def with_times(venues: list[Venue], times: list[TimeMention], text: str) -> list[Venue]:
+    """Each venue with the time the lead pairs it with: `เวลา 09.30 น. ณ A … เวลา 13.30 น.
+    ณ B`, the nearest time before it on its line with no other venue between, else one
+    right after it (`ณ A เวลา 13.30 น.`)."""
+    starts = sorted(v.span[0] for v in venues)
+    out = []
+    for v in venues:
+        a, b = v.span
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        line_end = len(text) if line_end < 0 else line_end
+        earlier = max((s for s in starts if s < a), default=-1)
+        later = min((s for s in starts if s > a), default=len(text))
+        before = [
+            t for t in times if max(line_start, earlier, a - VENUE_TIME_BEFORE) <= t.span[0] < a
+        ]
+        after = [t for t in times if b <= t.span[0] <= min(b + VENUE_TIME_AFTER, line_end, later)]
+        paired = before[-1] if before else (after[0] if after else None)
+        out.append(replace(v, time=paired.time) if paired else v)
+    return out
 
 
 def find_venues(body: str, skip_spans: list[tuple[int, int]] = ()) -> list[Venue]:  # type: ignore[assignment]
@@ -94,6 +122,10 @@ def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _is_venue_stop(word: str) -> bool:
+    if word.startswith(AND_WORD) and len(word) > len(AND_WORD):  # "และเวลา…", "และได้…"
+        word = word[len(AND_WORD) :]
+    if _CLOCK.match(word):  # a time: the next event's
+        return True
     if word in VENUE_STOPS:
         return True
     prefix = starts_with_any(word, VENUE_STOPS)

@@ -136,6 +136,7 @@ VENUE = (
         "true when read from the headline (the body names no venue): the span indexes `title`",
         True,
     ),
+    Field("time", pa.string(), "the clock time the text gives for this place, HH:MM"),
 )
 NETWORK = (
     Field("name", pa.string(), "network name, e.g. `เครือข่ายภาครัฐ`", True),

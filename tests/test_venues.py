@@ -105,3 +105,23 @@ def test_the_headlines_venue_when_the_body_names_none() -> None:
 def test_the_bodys_venue_outranks_the_headlines() -> None:
     r = extract_text("พิธีเปิดงาน ณ หอประชุมจังหวัดน่าน\nวันนี้ ผู้ว่าฯ เปิดงาน ณ ลานหน้าศาลากลางจังหวัดน่าน")
     assert [(v.text, v.in_title) for v in r.venues] == [("ลานหน้าศาลากลางจังหวัดน่าน", False)]
+
+
+def test_each_time_is_paired_with_its_place() -> None:
+    r = extract_text(
+        "วันที่ 3 มีนาคม 2567 เวลา 09.30 น. นายสมชาย ใจดี ผู้ว่าราชการจังหวัดน่าน เป็นประธาน"
+        "การประชุม ณ ห้องประชุมศาลากลางจังหวัดน่าน จากนั้นเวลา 13.30 น. เดินทางไปตรวจเยี่ยม "
+        "ณ โรงเรียนบ้านบ่อ อำเภอบ่อเกลือ และเวลา 16.00 น. ณ วัดกลาง\n"
+        "ย่อหน้าที่สอง ณ ศาลาประชาคม"
+    )
+    assert [(v.text, v.time) for v in r.venues] == [
+        ("ห้องประชุมศาลากลางจังหวัดน่าน", "09:30"),
+        ("โรงเรียนบ้านบ่อ อำเภอบ่อเกลือ", "13:30"),
+        ("วัดกลาง", "16:00"),
+        ("ศาลาประชาคม", None),
+    ]
+
+
+def test_a_time_right_after_its_place() -> None:
+    [venue] = extract_text("ประชุมคณะกรรมการ ณ ห้องประชุมอำเภอ เวลา 13.30 น. โดยมีผู้แทน").venues
+    assert (venue.text, venue.time) == ("ห้องประชุมอำเภอ", "13:30")
