@@ -868,6 +868,8 @@ VENUE_CONTINUATIONS = (
 ROOM_HEADS = ("ห้องประชุม", "ห้อง", "หอประชุม")
 FLOOR_HEADS = ("ชั้น",)
 BUILDING_HEADS = ("อาคาร", "ตึก")
+# Places named after a person: an honorific right after one of these is the place's name.
+NAMED_PLACE_HEADS = (*ROOM_HEADS, *BUILDING_HEADS, "หอ", "ศาลา", "ลาน", "สนาม", "ศูนย์", "ถนน")
 SUBDISTRICT_HEADS = ("ตำบล", "ต.", "แขวง")
 SUBDISTRICT_HEADS_IN_FULL = ("ตำบล", "แขวง")
 # Place names that are function words: "ระดับตำบลและอำเภอ" names no subdistrict และ.

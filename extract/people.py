@@ -25,6 +25,7 @@ from extract.lexicon import (
     MEDICAL_TITLES,
     MONASTIC_TITLES,
     NAME_GLUE_BEFORE,
+    NAMED_PLACE_HEADS,
     NOT_MONASTIC,
     ORGANIZATION_HEADS,
     PLACE_OFFICE_MARKERS,
@@ -214,6 +215,13 @@ class _Words:
             if m:
                 return i, m.end(), crossed
         return i, _WORD.match(text, i).end(), crossed  # type: ignore[union-attr]
+
+
+def names_a_place(scan: str, start: int) -> bool:
+    """Whether the honorific at `start` may open the name of the room or building written
+    just before it ("ห้องประชุม ศ.ดร.สมชาย …"); it does unless a position follows the name."""
+    before = scan[max(0, start - 16) : start].rstrip(" ")
+    return before.endswith(NAMED_PLACE_HEADS)
 
 
 def _honorific_allowed(scan: str, start: int) -> bool:
@@ -530,6 +538,8 @@ def find_officials(body: str, title: str = "") -> list[Official]:
         if m.start() < pos or starts_with_any(scan, HONORIFIC_FALSE_STARTS, m.start()):
             continue
         person = _person_at(scan, body, m.start(), m.end())
+        if person and person.position is None and names_a_place(scan, m.start()):
+            continue  # "ห้องประชุม ศ.ดร.…", "อาคาร ดร.…": a room or a building, not a person
         # An honorific written against any other word ("…วิทยาเขตจันทบุรีนายสามารถ") is a
         # person's only when a known position follows the name.
         if person and not _honorific_allowed(scan, m.start()) and not _glued_person(person):

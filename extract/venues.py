@@ -27,7 +27,7 @@ from extract.lexicon import (
     VENUE_HEADS_AFTER_THI,
     VENUE_STOPS,
 )
-from extract.people import HONORIFIC
+from extract.people import HONORIFIC, names_a_place
 from extract.text import alternation, fold_sara_am, scan_view, squash, starts_with_any
 from extract.thaidate import TimeMention
 
@@ -155,7 +155,11 @@ def _read_venue(scan: str, start: int, stop_at: int | None = None) -> tuple[int,
         if (
             count
             and word != "ณ"
-            and (_is_venue_stop(word) or HONORIFIC.match(word) or word.startswith(","))
+            and (
+                _is_venue_stop(word)
+                or (HONORIFIC.match(word) and not names_a_place(scan, s))
+                or word.startswith(",")
+            )
         ):
             break
         if count >= MAX_VENUE_WORDS or e - begin > MAX_VENUE_CHARS:

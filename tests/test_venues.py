@@ -125,3 +125,31 @@ def test_each_time_is_paired_with_its_place() -> None:
 def test_a_time_right_after_its_place() -> None:
     [venue] = extract_text("ประชุมคณะกรรมการ ณ ห้องประชุมอำเภอ เวลา 13.30 น. โดยมีผู้แทน").venues
     assert (venue.text, venue.time) == ("ห้องประชุมอำเภอ", "13:30")
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "officials"),
+    [
+        pytest.param(
+            "ประชุม ณ ห้องประชุม ศ.ดร.สมศักดิ์ รักไทย อาคาร 1 มหาวิทยาลัยน่าน",
+            "ห้องประชุม ศ.ดร.สมศักดิ์ รักไทย อาคาร 1 มหาวิทยาลัยน่าน",
+            [],
+            id="a-room-named-after-a-professor",
+        ),
+        pytest.param(
+            "จัดขึ้น ณ อาคาร ดร.ประเสริฐ แก้วดี ชั้น 2 โดยมีผู้แทนร่วม",
+            "อาคาร ดร.ประเสริฐ แก้วดี ชั้น 2",
+            [],
+            id="a-building-named-after-a-doctor",
+        ),
+        pytest.param(
+            "วันที่ 3 มี.ค. 67 ณ ห้องประชุม นายสมชาย ใจดี ผู้ว่าราชการจังหวัดน่าน เป็นประธาน",
+            "ห้องประชุม",
+            ["สมชาย ใจดี"],
+            id="a-person-with-a-position-after-the-room",
+        ),
+    ],
+)
+def test_places_named_after_people(text: str, venue: str, officials: list[str]) -> None:
+    r = extract_text(text)
+    assert (r.venues[0].text, [o.name for o in r.officials]) == (venue, officials)
