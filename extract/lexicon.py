@@ -1098,24 +1098,83 @@ NETWORK_LIST_STOPS = ("เพื่อ", "โดย", "ซึ่ง", "ผู้
 
 # --- Credits -------------------------------------------------------------------------
 
-# Credit labels and their roles; a label starts a line or follows white space.
-CREDIT_LABELS: tuple[tuple[str, str], ...] = (
-    ("ภาพ/ข่าว", "reporter_photographer"),
-    ("ข่าว/ภาพ", "reporter_photographer"),
-    ("ภาพและข่าว", "reporter_photographer"),
-    ("ข่าวและภาพ", "reporter_photographer"),
-    ("บรรณาธิการข่าว", "editor"),
-    ("บรรณาธิการ", "editor"),
-    ("บก.ข่าว", "editor"),
+# Words that name a contribution to a story, and what each contributes: `report` (the
+# story's text), `compile` (text written up from others' material), `summary`, `photo`,
+# `source` (the facts); `other` (graphics) gives no role of its own. Several join into one
+# compound (`ภาพ/ข่าว`, `ข่าว-ภาพ`, `ภาพและข่าว`, `สรุป/รายงาน`, `ภาพข่าวและเนื้อหาข่าว`).
+CREDIT_ROLE_WORDS: dict[str, str] = {
+    "ข่าว": "report",
+    "รายงาน": "report",
+    "เนื้อหาข่าว": "report",
+    "เนื้อหา": "report",
+    "ภาพ": "photo",
+    "ถ่ายภาพ": "photo",
+    "ภาพข่าว": "photo",
+    "ภาพถ่าย": "photo",
+    "ภาพประกอบ": "photo",
+    "เรียบเรียง": "compile",
+    "เขียน": "compile",
+    "สรุป": "summary",
+    "ข้อมูล": "source",
+    "กราฟิก": "other",
+}
+# What a compound with text in it credits, the first kind it holds deciding: one who
+# compiles the text is its author even where they report too (`รายงาน/เรียบเรียง`), one who
+# reports and sums up is its reporter (`สรุป/รายงาน`). Text and photos give
+# reporter_photographer, photos alone photographer, the facts alone source.
+CREDIT_TEXT_ROLES: tuple[tuple[str, str], ...] = (
+    ("compile", "author"),
+    ("report", "reporter"),
+    ("summary", "author"),
+)
+# The role words that open a line as its label alone, before a colon or โดย (`ข่าว : …`,
+# `เรียบเรียงโดย …`). Others open ordinary lines as well: `สรุป : ที่ประชุมมีมติ…`,
+# `รายงานโดย X มีจำนวน…`, a caption `ภาพข่าว : เปิดกิจกรรม…`. A compound of two role words
+# or more is a label wherever it opens a line.
+CREDIT_LABEL_WORDS = ("ข่าว", "ภาพ", "ถ่ายภาพ", "ภาพถ่าย", "เรียบเรียง", "เขียน")
+# Labels that are no role word: who sent, posted or edited the story, and their roles.
+CREDIT_OTHER_LABELS: tuple[tuple[str, str], ...] = (
     ("ข่าวจาก", "source"),
     ("ที่มา", "source"),
     ("แหล่งข่าว", "source"),
-    ("เขียนโดย", "author"),
-    ("เรียบเรียง", "author"),
+    ("หน่วยงาน", "source"),  # a news page's metadata field: the office that posted it
+    ("ผู้โพสต์", "author"),  # the same: the account that posted it
+    ("ผู้โพส", "author"),
     ("ผู้เขียน", "author"),
-    ("ข่าว", "reporter"),
-    ("ภาพ", "photographer"),
-    ("ถ่ายภาพ", "photographer"),
+    ("บรรณาธิการข่าว", "editor"),
+    ("บรรณาธิการ", "editor"),
+    ("บก.ข่าว", "editor"),
+)
+# The press offices that sign a story with their name alone on a line (`(ส.ปชส.ตราด)`,
+# `สวท.น่าน`): abbreviations written against the province or station they serve,
+CREDIT_AGENCY_ABBREVIATIONS = ("ส.ปชส.", "สปชส.", "ปชส.", "สวท.", "สพจ.")
+# and names written in full before the province.
+CREDIT_AGENCY_HEADS = (
+    "สำนักงานประชาสัมพันธ์จังหวัด",
+    "ประชาสัมพันธ์จังหวัด",
+    "สถานีวิทยุกระจายเสียงแห่งประเทศไทยจังหวัด",
+)
+# Words a phrase opens with and a name never does: a short closing line that ends in a
+# role word (`จากนั้นร่วมกัน ถ่ายภาพ`) is no name-first credit when it opens with one.
+CREDIT_NAME_FALSE_STARTS = (
+    "ร่วม",
+    "ได้",
+    "และ",
+    "หรือ",
+    "ที่",
+    "ซึ่ง",
+    "โดย",
+    "เพื่อ",
+    "จึง",
+    "จากนั้น",
+    "พร้อม",
+    "ให้",
+    "ทั้งนี้",
+    "ขอบคุณ",
+    "อ่าน",
+    "ติดตาม",
+    "คลิก",
+    "เช่น",
 )
 
 # --- Page chrome ------------------------------------------------------------------------
