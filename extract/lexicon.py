@@ -197,6 +197,16 @@ RANKS = (
     "ร้อยตำรวจโท",
     "ร้อยตำรวจตรี",
     "ดาบตำรวจ",
+    "นายกองใหญ่",
+    "นายกองเอก",
+    "นายกองโท",
+    "นายกองตรี",
+    "นายหมวดเอก",
+    "นายหมวดโท",
+    "นายหมวดตรี",
+    "นายหมู่เอก",
+    "นายหมู่โท",
+    "นายหมู่ตรี",
     "จ่าสิบตำรวจ",
     "สิบตำรวจเอก",
     "สิบตำรวจโท",
@@ -680,7 +690,13 @@ POSITION_STOP_EXCEPTIONS = (
     "มอบหมายงาน",
     "เพื่อการ",
     "เพื่อความ",
+    "เพื่อเศรษฐกิจ",
+    "เพื่อสังคม",
+    "เพื่อการพัฒนา",
 )
+# Units an office's name opens with: a verb written against one is part of the name
+# (กองตรวจราชการ, สำนักตรวจสอบ, กลุ่มงานส่งเสริม…), not the end of the position.
+OFFICE_UNIT_HEADS = ("กอง", "สำนัก", "กลุ่ม", "ฝ่าย", "ศูนย์", "งาน", "กรม")
 # Words that continue a position though they open with a stop word (ใน…).
 POSITION_CONTINUATIONS = ("ในพระราชูปถัมภ์", "ในพระบรมราชูปถัมภ์", "ในพระอุปถัมภ์", "ในสมเด็จ")
 # Connective that ends a position when another position or a separate word follows.
@@ -700,6 +716,8 @@ CHAIR_CUES = (
     "เป็นประธานพิธี",
     "ประธานพิธี",
 )
+# Between a person and the next: the next comes along with the first, who is the subject.
+COMPANION_LINKS = ("พร้อมด้วย", "พร้อม", "พร้อมคณะ")
 # Written between a position and its verb, naming a capacity: skipped when looking for the
 # chair cue ("…ผู้ว่าราชการจังหวัด ในฐานะนายกเหล่ากาชาด… เป็นประธาน").
 APPOSITION_CUES = ("ในฐานะ", "รักษาราชการแทน", "ปฏิบัติหน้าที่", "ปฎิบัติหน้าที่", "รักษาการ")
@@ -750,6 +768,9 @@ VENUE_HEADS_AFTER_THI = (
     "ท่าเทียบเรือ",
     "ท่าเรือ",
     "ศาลา",
+    "รพ.",
+    "รร.",
+    "สนง.",
 )
 # Places so surely places that a ที่ written against the word before still introduces them
 # ("…ความเดือดร้อนที่เทศบาลตำบล…").
@@ -816,6 +837,7 @@ VENUE_STOPS = (
     "มีการ",
     "เนื่องใน",
     "ในวโรกาส",
+    "ในงาน",
     "ต่อจากนั้น",
     "จากนั้น",
     "หลังจากนั้น",
@@ -879,6 +901,8 @@ PROVINCE_HEADS = ("จังหวัด", "จ.", "จว.")
 # Words that may follow a district's or subdistrict's name glued to it (`บางใหญ่จังหวัด…`).
 ADMIN_NAME_FOLLOWERS = ("จังหวัด", "จ.", "อำเภอ", "อ.", "ตำบล", "ต.", "หมู่", "ถนน", "ประจำ")
 STREET_HEADS = ("ถนน", "ถ.", "หมู่ที่", "หมู่", "ซอย")
+# What an address's parts open with (no name holds one of these words).
+ADDRESS_HEADS = (*STREET_HEADS, "บ้านเลขที่", "ตำบล", "อำเภอ", "จังหวัด")
 BANGKOK_FORMS = ("กรุงเทพมหานคร", "กรุงเทพฯ", "กรุงเทพ", "กทม.")
 # The forms that end an address (กรุงเทพ alone also opens names: โรงแรม… กรุงเทพ สุขุมวิท).
 ADDRESS_BANGKOK_FORMS = ("กรุงเทพมหานคร", "กรุงเทพฯ", "กทม.")

@@ -14,11 +14,13 @@ from functools import cache
 from extract.geo import find_places, find_provinces
 from extract.lexicon import (
     ACADEMIC_TITLES,
+    ADDRESS_HEADS,
     AND_WORD,
     APPOSITION_CUES,
     CHAIR_CUE_LEADINS,
     CHAIR_CUES,
     CIVIL_TITLES,
+    COMPANION_LINKS,
     DELEGATION_CUES,
     GLUED_HONORIFIC_EXCLUDED,
     HONORIFIC_FALSE_STARTS,
@@ -27,6 +29,7 @@ from extract.lexicon import (
     NAME_GLUE_BEFORE,
     NAMED_PLACE_HEADS,
     NOT_MONASTIC,
+    OFFICE_UNIT_HEADS,
     ORGANIZATION_HEADS,
     PLACE_OFFICE_MARKERS,
     POSITION_CONTINUATIONS,
@@ -73,11 +76,15 @@ _PURPOSE_CHAIR = (
 )
 # How far along the line a coordinated chair verb ("… และเป็นประธาน…") is looked for.
 COORDINATED_CHAIR_REACH = 400
-_COORDINATED_CHAIR = re.compile(
-    r"(?:และ|พร้อมทั้ง|พร้อมกับ)\s?(?:ได้\s?)?(?:ให้เกียรติ\s?)?(?:มา\s?)?เป็น(?:องค์)?ประธาน"
+_COORDINATED_CHAIR = re.compile(  # not a relative clause: "ผู้ที่เป็นประธาน", "ซึ่งเป็นประธาน"
+    r"(?<!ที่)(?<!ซึ่ง)(?<!ผู้)(?:(?:และ|พร้อมทั้ง|พร้อมกับ)\s?)?(?:ได้\s?)?(?:ให้เกียรติ\s?)?"
+    r"(?:มา\s?)?เป็น(?:องค์)?ประธาน"
 )
+# What hands the verbs that follow to someone else: a new subject (โดย…, สมเด็จพระ…),
+# reported speech, an order.
+_SUBJECT_BREAKS = ("ที่มี", "ว่า", "ให้", "มอบ", "โดย", "สมเด็จ")
 
-_THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e"  # Thai letters and marks, no ฯ ๆ
+_THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"  # letters, marks; no ฯ ๆ
 _NAME_WORD = re.compile(rf"[{_THAI_LETTER}A-Za-z][{_THAI_LETTER}A-Za-z\-'’.]*")
 _TITLE_WORDS = RANKS + ACADEMIC_TITLES + MEDICAL_TITLES + CIVIL_TITLES
 _CHAINABLE = ACADEMIC_TITLES + MEDICAL_TITLES + ("Mr.", "Mrs.", "Ms.", "Dr.", "H.E.")
@@ -94,6 +101,8 @@ _PARENTHETICAL = re.compile(r"\([^()\n]{1,60}\)")
 _SPACE_RUN = re.compile(r"\s*")  # \s is str.isspace
 _WORD = re.compile(r"\S*")
 _SHORT_FORM_NAME = re.compile(rf"[{_THAI_LETTER}.]{{2,30}}\s?$")
+# A vowel or mark that follows a consonant: no word opens with one.
+_DEPENDENT = re.compile(r"[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 _AREA_NUMBER = re.compile(r"\s?เขต\s?\d+")
 # What makes what follows a plan, not an event that happened: จะ…, มีกำหนด…, เตรียม…
 _PLANNED = re.compile(r"(?:^|\s)(?:จะ|มีกำหนด|เตรียม)")
@@ -145,8 +154,12 @@ def _position_like(word: str) -> bool:
 
 
 def _not_a_name_word(word: str) -> bool:
-    """A word no name holds: position-like, or an abbreviation (มทร., บ.)."""
-    return _position_like(word) or "." in word.rstrip(_TRAILING_PUNCT + ".")
+    """A word no name holds: position-like, an abbreviation (มทร., บ.), an address's part."""
+    return (
+        _position_like(word)
+        or "." in word.rstrip(_TRAILING_PUNCT + ".")
+        or starts_with_any(word, ADDRESS_HEADS) is not None
+    )
 
 
 def plausible_name(name: str) -> bool:
@@ -170,7 +183,7 @@ def _glued_stop(word: str, start: int = 1) -> int | None:
         if hit is None:
             return None
         i = hit[0]
-        shielded = any(
+        shielded = word[:i].endswith(OFFICE_UNIT_HEADS) or any(
             0 <= j <= i < j + len(exc)
             for exc in POSITION_STOP_EXCEPTIONS
             for j in _all_indexes(word, exc)
@@ -242,6 +255,7 @@ def _read_name(scan: str, start: int) -> tuple[int, int] | None:
         or given.endswith("ฯ")
         or _is_name_stop(given)
         or starts_with_any(given, POSITION_HEADS)
+        or _glued_stop(given, 2) is not None  # "ดร.สาธิตให้สัมภาษณ์ว่า": a short mention
     ):
         return None
     words.pos = first[1]
@@ -499,7 +513,7 @@ def _chair_after(scan: str, end: int, subject: bool = False) -> bool:
         return False
     coordinated = _COORDINATED_CHAIR.search(line) if subject else None
     if coordinated and not _another_subject(line[: coordinated.start()]):
-        return True  # "X สักการะ… และได้ร่วม… และเป็นประธานในกิจกรรม…": the same subject, done
+        return True  # "X สักการะ… และได้ร่วม… (และ)เป็นประธานในกิจกรรม…": the same subject
     if HONORIFIC.search(clause):
         return False
     return any(p in clause for p in _PURPOSE_CHAIR)  # "X เดินทางไป… เพื่อเป็นประธาน…"
@@ -510,9 +524,10 @@ def _past_apposition(scan: str, start: int, rest: str) -> str:
     (`เจ้าคณะตำบล… เจ้าอาวาสวัด…`) written between a position and its verb."""
     for _ in range(2):
         word = rest.split(" ", 1)[0]
-        if starts_with_any(word, CHAIR_CUES):
+        title = word.lstrip("/")  # "… รองเจ้าคณะภาค 17 /เจ้าอาวาสวัด… เป็นประธาน"
+        if starts_with_any(title, CHAIR_CUES):
             break
-        if word.startswith(APPOSITION_CUES) or starts_with_any(word, POSITION_HEADS):
+        if title.startswith(APPOSITION_CUES) or starts_with_any(title, POSITION_HEADS):
             rest = rest[len(word) :].lstrip()
     return rest
 
@@ -522,7 +537,7 @@ def _another_subject(text: str) -> bool:
     position written as the next clause's subject), or the verbs are a plan (`จะ…`)."""
     return bool(
         HONORIFIC.search(text)
-        or any(brk in text for brk in _CLAUSE_BREAKS)
+        or any(brk in text for brk in (*_CLAUSE_BREAKS, *_SUBJECT_BREAKS))
         or any(p in text for p in _MONASTIC_POSITIONS)  # a monk, named by title
         or _SUBJECT_POSITION.search(text)
         or _PLANNED.search(text)
@@ -537,7 +552,7 @@ def find_officials(body: str, title: str = "") -> list[Official]:
     for m in HONORIFIC.finditer(scan):
         if m.start() < pos or starts_with_any(scan, HONORIFIC_FALSE_STARTS, m.start()):
             continue
-        person = _person_at(scan, body, m.start(), m.end())
+        person = _person_at(scan, body, m.start(), _honorific_end(scan, m))
         if person and person.position is None and names_a_place(scan, m.start()):
             continue  # "ห้องประชุม ศ.ดร.…", "อาคาร ดร.…": a room or a building, not a person
         # An honorific written against any other word ("…วิทยาเขตจันทบุรีนายสามารถ") is a
@@ -549,7 +564,24 @@ def find_officials(body: str, title: str = "") -> list[Official]:
             pos = person.span[1]
     found.extend(_monks(scan, body))
     found.sort(key=lambda o: o.span)
+    found = _share_chairs(found, scan)
     return _apply_short_form_chairs(_merge(found), scan_view(title) + "\n" + scan)
+
+
+def _share_chairs(found: list[Official], scan: str) -> list[Official]:
+    """A chair cue after the second of two people read as one subject: "A … และ B … เป็น
+    ประธาน", both preside; "A … พร้อมด้วย B … เป็นประธาน", A does (B comes along)."""
+    out = list(found)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if cur.role != "chair" or prev.span[1] > cur.span[0]:
+            continue
+        link = scan[prev.span[1] : cur.span[0]].strip()
+        if link == AND_WORD:
+            out[i - 1] = replace(prev, role="chair")
+        elif link in COMPANION_LINKS:
+            out[i - 1], out[i] = replace(prev, role="chair"), replace(cur, role=None)
+    return out
 
 
 def _person_at(scan: str, body: str, start: int, honorific_end: int) -> Official | None:
@@ -593,6 +625,18 @@ def _first_person_of_line(scan: str, start: int) -> bool:
     return HONORIFIC.search(scan, line_start, start) is None
 
 
+def _honorific_end(scan: str, m: re.Match[str]) -> int:
+    """Where the honorific matched by `m` ends: never before a vowel or mark that cannot open
+    a word ("นางสาวิตรี" is นาง + สาวิตรี, not นางสาว + ิตรี)."""
+    end = m.end()
+    while end > m.start() and _DEPENDENT.match(scan, end):
+        shorter = starts_with_any(scan[m.start() : end - 1], _TITLE_WORDS)
+        if shorter is None:
+            break
+        end = m.start() + len(shorter)
+    return end
+
+
 def _skip_spaces(text: str, i: int) -> int:
     while i < len(text) and text[i] in " \t":
         i += 1
@@ -615,17 +659,28 @@ def _monks(scan: str, body: str) -> list[Official]:
             continue
         words.pos = name[1]
         nxt = words.peek()
+        if (
+            nxt
+            and not nxt[2]
+            and _NAME_WORD.fullmatch(scan[nxt[0] : nxt[1]])
+            and (not starts_with_any(scan, _MONASTIC_POSITIONS, nxt[0]))
+        ):  # "พระมหาสมพงษ์ กิตฺติคุโณ รองเจ้าคณะ…": a name and its Pali ฉายา
+            words.pos = nxt[1]
+            after = words.peek()
+            if after and not after[2] and starts_with_any(scan, _MONASTIC_POSITIONS, after[0]):
+                name, nxt = (name[0], nxt[1], name[2]), after
         if nxt is None or nxt[2] or not starts_with_any(scan, _MONASTIC_POSITIONS, nxt[0]):
             continue
         pos_span = _read_position(scan, name[1]) or (nxt[0], nxt[1])
         position = squash(body[pos_span[0] : pos_span[1]])
+        subject = _first_person_of_line(scan, m.start())
         out.append(
             Official(
                 honorific=body[m.start() : m.end()],
                 name=body[name[0] : name[1]],
                 position=position,
                 organization=_organization(position),
-                role="chair" if _chair_after(scan, pos_span[1]) else None,
+                role="chair" if _chair_after(scan, pos_span[1], subject) else None,
                 span=(m.start(), pos_span[1]),
             )
         )
