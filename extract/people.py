@@ -559,8 +559,6 @@ def find_officials(body: str, title: str = "") -> list[Official]:
         # person's only when a known position follows the name.
         if person and not _honorific_allowed(scan, m.start()) and not _glued_person(person):
             person = None
-        if person and person.position is None and person.span[1] >= len(scan.rstrip()):
-            person = None  # the text ends with the name: it may be cut short
         if person:
             found.append(person)
             pos = person.span[1]
