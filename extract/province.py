@@ -39,8 +39,8 @@ from extract.venues import Venue
 
 _DATELINE = re.compile(r"^(?P<place>\S+)\s*[-–]\s+(?:วันนี้|เมื่อ|วันที่)", re.M)
 _TRAVEL = re.compile(rf"(?:{alternation(TRAVEL_CUES)})(?P<place>[^\n]{{0,{TRAVEL_REACH}}})")
-# How far a body's abbreviation may stand before the province name it carries.
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+# A provincial body's abbreviation written just before the province name it carries.
 _BODY_ABBREVIATION = re.compile(rf"(?:{alternation(PROVINCIAL_BODY_ABBREVIATIONS)})\s?$")
 
 
