@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extract.lexicon import META_LINE_MARKERS, PAGE_DATE_MARKERS, WEEKDAYS
+from extract.lexicon import META_LINE_MARKERS, PAGE_DATE_MARKERS, RELATIVE_DAYS, WEEKDAYS
 from extract.pages.published import parse_published
 from extract.text import alternation, scan_view
 from extract.thaidate import DateMention, find_dates, find_times
@@ -37,6 +37,8 @@ DATE_LINE_WINDOW = 4
 # How many leading lines are read for the headline (counters and stamps come first on some
 # sites).
 HEADLINE_WINDOW = 3
+# How far into a line the date that opens it may end (an image label, a cue and a date).
+OPENING_CHARS = 90
 # What may stand after a page date besides furniture: this many letters at most.
 BARE_DATE_TAIL_CHARS = 2
 
@@ -56,6 +58,7 @@ _STAMP = re.compile(
 # A line of furniture only: a counter, bullets, share buttons' words.
 _COUNTER = re.compile(r"^[•|\s]*(?:[^\s\d]{0,12}\s*)?[\d,]+\s*(?:views?|ครั้ง|คน|อ่าน)?[•|\s]*$", re.I)
 _TRAILING_PUNCT = " ,.:;|•-–)("
+_DIGIT = re.compile(r"\d")
 _OPENING_KINDS = ("date", "date_range", "relative")
 
 
@@ -100,7 +103,10 @@ def line_kind(line: str) -> str:
 
 def _opening_date(text: str) -> tuple[DateMention, bool] | None:
     """The date a line opens with, and whether a cue word stands before it."""
-    mentions, _ = find_dates(text, date.today())  # a reference, so yearless dates count
+    head = text[:OPENING_CHARS]  # the date opens the line: the rest is not read for it
+    if not _DIGIT.search(head) and not any(word in head for word in RELATIVE_DAYS):
+        return None
+    mentions, _ = find_dates(head, date.today())  # a reference, so yearless dates count
     first = next((m for m in mentions if m.kind in _OPENING_KINDS), None)
     if first is None:
         return None
