@@ -11,6 +11,7 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 from twisted.internet import task
 
+from crawler.live_line import CLEAR
 from crawler.memory import peak_memory_mb
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ class Progress:
 
     def tick(self) -> None:
         if self.tty:
-            sys.stderr.write("\r\x1b[2K" + self.line())
+            sys.stderr.write(CLEAR + self.line())
             sys.stderr.flush()
         else:
             log.info("progress: %s", self.line())
@@ -84,7 +85,7 @@ class Progress:
         if self.loop and self.loop.running:
             self.loop.stop()
         if self.tty:
-            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.write(CLEAR)
         assert self.crawler.stats is not None
         log.info(
             "summary: %s (%s)",

@@ -491,8 +491,7 @@ def _chair_after(scan: str, end: int, subject: bool = False) -> bool:
     """Does the text right after a person's position say the person presided? A `subject`
     (the first person of a paragraph) also presides through a coordinated verb later on."""
     line = scan[end : end + COORDINATED_CHAIR_REACH].split("\n", 1)[0]
-    rest = _past_apposition(scan, end + len(line) - len(line.lstrip()), line.lstrip())
-    rest = rest[:DELEGATION_REACH]
+    rest = _past_apposition(line.lstrip())[:DELEGATION_REACH]
     cue_text = rest
     for _ in range(3):  # "ได้ให้เกียรติเป็นประธาน…": small words before the cue
         lead = starts_with_any(cue_text, CHAIR_CUE_LEADINS)
@@ -519,7 +518,7 @@ def _chair_after(scan: str, end: int, subject: bool = False) -> bool:
     return any(p in clause for p in _PURPOSE_CHAIR)  # "X เดินทางไป… เพื่อเป็นประธาน…"
 
 
-def _past_apposition(scan: str, start: int, rest: str) -> str:
+def _past_apposition(rest: str) -> str:
     """The text after a capacity (`ในฐานะ…`, `รักษาราชการแทน…`) or a second position
     (`เจ้าคณะตำบล… เจ้าอาวาสวัด…`) written between a position and its verb."""
     for _ in range(2):

@@ -133,9 +133,9 @@ def _is_venue_stop(word: str) -> bool:
 
 
 def _read_venue(scan: str, start: int, stop_at: int | None = None) -> tuple[int, int] | None:
-    """The venue phrase from `start`: up to a stop word, a person, a new clause or the line's
-    end; or just after the province that closes its address (`… จังหวัดตรัง`), or after a
-    place named for its province when no further place word follows it."""
+    """The venue phrase from `start`: up to a stop word, a person (`stop_at`), a new clause
+    or the line's end; or, unless a place word goes on, just after the province that closes
+    its address (`… จังหวัดตรัง`)."""
     i = start
     while i < len(scan) and scan[i] == " ":
         i += 1
