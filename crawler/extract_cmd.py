@@ -128,24 +128,28 @@ def extract_file(name: str, args: argparse.Namespace) -> tuple[dict[str, Any], s
     data = read_input(name)
     decoded = decode(data)
     source = None if name == "-" else name
-    if _kind(name, data, args.format) == "html":
-        record = extract_html(decoded.text, url=args.url, source=source, published=args.published)
-    else:
-        record = extract_text(decoded.text, source=source, url=args.url, published=args.published)
-    out = record.to_dict()
+    kind = _kind(name, data, args.format)
+    out = _record(kind, decoded.text, args.url, source, args.published)
     out["encoding"], out["encoding_repaired"] = decoded.encoding, decoded.repaired
     return out, decoded.text
 
 
 def extract_row(row: PageRow, published: date | None) -> dict[str, Any]:
     """A table row's record, its id as `source`. Tables hold text, not bytes: UTF-8."""
-    if row.kind == "html":
-        record = extract_html(row.content, url=row.url, source=row.id, published=published)
-    else:
-        record = extract_text(row.content, source=row.id, url=row.url, published=published)
-    out = record.to_dict()
+    out = _record(row.kind, row.content, row.url, row.id, published)
     out["encoding"], out["encoding_repaired"] = "utf-8", False
     return out
+
+
+def _record(
+    kind: str, content: str, url: str | None, source: str | None, published: date | None
+) -> dict[str, Any]:
+    """A page's record (`kind` html or text) in its JSON form."""
+    if kind == "html":
+        record = extract_html(content, url=url, source=source, published=published)
+    else:
+        record = extract_text(content, source=source, url=url, published=published)
+    return record.to_dict()
 
 
 class Sink:
