@@ -16,14 +16,14 @@ $(BIN)/thaipr: pyproject.toml
 setup: $(BIN)/thaipr
 
 demo: setup  ## serve a replica of the platform, crawl it into demo-data/, show a few meetings
-	$(BIN)/python -m crawler.demo
+	$(BIN)/python -m thaipr.demo
 
 test: setup lint
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check crawler extract output tests bench
-	$(BIN)/ruff format --check crawler extract output tests bench
+	$(BIN)/ruff check thaipr crawler extract output tests bench
+	$(BIN)/ruff format --check thaipr crawler extract output tests bench
 	$(BIN)/mypy
 
 eval: setup  ## the quality gate on ../shared/eval: thaigov dev set, provincial set without and with URLs

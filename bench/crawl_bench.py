@@ -21,7 +21,7 @@ from pathlib import Path
 from bench.recorded_rows import ROWS_FILE
 from tests.shared import CORPUS
 
-THAIPR = [sys.executable, "-m", "crawler.cli"]
+THAIPR = [sys.executable, "-m", "thaipr"]
 BARE = ("--set", "ITEM_PIPELINES={}")
 # Two more crawls between bare Scrapy's show where the rest of thaipr's rate goes.
 STAGES = (

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import as_html, load_articles
-from crawler.memory import peak_memory_mb
+from crawler.reporting.memory import peak_memory_mb
 from tests.shared import CORPUS
 
 QUERIES = {

@@ -12,8 +12,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
-from crawler.incremental import crawl_id_of
 from crawler.spiders.base import ARTICLE, FETCHED_AT
+from crawler.state.incremental import crawl_id_of
 from output.warc import Exchange, WarcArchive
 
 MEGABYTE = 1024 * 1024

@@ -14,10 +14,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.utils.misc import load_object
 
+from crawler.distributed.leases import queue_of
 from crawler.extraction import FILL, Extractor, PageRows, default_workers, page_rows
-from crawler.incremental import crawl_id_of, out_dir, state_of
 from crawler.items import ErrorItem, PageItem
-from crawler.leases import queue_of
+from crawler.state.incremental import crawl_id_of, out_dir, state_of
 from output.rows import Provenance
 from output.validate import SchemaError
 from output.writer import DatasetWriter

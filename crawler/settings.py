@@ -16,7 +16,7 @@ USER_AGENT = (
 ROBOTSTXT_OBEY = True
 
 # One backend serves every *.prd.go.th host: they share one download slot (see
-# crawler.politeness), one request at a time, at least DOWNLOAD_DELAY apart, or the
+# crawler.politeness.delays), one request at a time, at least DOWNLOAD_DELAY apart, or the
 # robots.txt Crawl-delay, or a Retry-After, whichever is longest.
 DOWNLOAD_DELAY = 1.0
 DOWNLOAD_DELAY_JITTER = 0.0  # the delay is a minimum gap, as robots.txt Crawl-delay means
@@ -39,7 +39,8 @@ RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 5
-# The crawl fetches only from the configured sources' hosts (crawler.fence); add more here.
+# The crawl fetches only from the configured sources' hosts (crawler.politeness.fence); add
+# more here.
 THAIPR_ALLOWED_HOSTS: list[str] = []
 THAIPR_RETRY_AFTER_MAX = 600  # seconds; a longer Retry-After is capped, and logged
 
@@ -52,32 +53,32 @@ EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
     "scrapy.extensions.remote_control.RemoteControl": None,
     "scrapy.extensions.throttle.AutoThrottle": None,
-    "crawler.politeness.Politeness": 0,
-    "crawler.politeness.PoliteThrottle": 10,
-    "crawler.progress.Progress": 500,
+    "crawler.politeness.delays.Politeness": 0,
+    "crawler.politeness.delays.PoliteThrottle": 10,
+    "crawler.reporting.progress.Progress": 500,
     "crawler.archive.Archive": 600,  # on when THAIPR_WARC_DIR is set
-    "crawler.leases.Leases": 20,  # distributed crawls only
+    "crawler.distributed.leases.Leases": 20,  # distributed crawls only
     "crawler.collector.Collector": 30,
 }
-SPIDER_MIDDLEWARES = {"crawler.leases.LeaseTracker": 50}  # distributed crawls only
+SPIDER_MIDDLEWARES = {"crawler.distributed.leases.LeaseTracker": 50}  # distributed crawls only
 
-# Distributed crawls (crawler/distributed.py): the Redis URL (or THAIPR_REDIS in the
+# Distributed crawls (crawler/distributed/addon.py): the Redis URL (or THAIPR_REDIS in the
 # environment), the prefix of the crawl's keys, and how long a worker may hold a request
 # without renewing its lease before another worker takes it over.
-ADDONS = {"crawler.distributed.Distributed": 0}
+ADDONS = {"crawler.distributed.addon.Distributed": 0}
 THAIPR_REDIS_URL = None
 THAIPR_REDIS_PREFIX = "thaipr"
 THAIPR_LEASE_SECONDS = 300.0
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.fence.HostFence": 40,  # before robots.txt is asked for
-    "crawler.fence.RedirectFence": 610,  # sees a redirect before RedirectMiddleware
-    "crawler.politeness.SharedSlots": 50,
-    "crawler.politeness.RetryAfter": 540,  # in place of Scrapy's RetryMiddleware
+    "crawler.politeness.fence.HostFence": 40,  # before robots.txt is asked for
+    "crawler.politeness.fence.RedirectFence": 610,  # sees a redirect before RedirectMiddleware
+    "crawler.politeness.delays.SharedSlots": 50,
+    "crawler.politeness.delays.RetryAfter": 540,  # in place of Scrapy's RetryMiddleware
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.incremental.ConditionalGet": 560,
+    "crawler.state.incremental.ConditionalGet": 560,
     # Distributed crawls only: waits for the request's moment last, just before it is sent
     # (after robots.txt has let it through).
-    "crawler.shared_rate.SharedRate": 950,
+    "crawler.politeness.shared_rate.SharedRate": 950,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,
@@ -107,4 +108,4 @@ THAIPR_PROGRESS_SECONDS = 30.0
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
-LOG_FORMATTER = "crawler.logformat.ItemLogFormatter"  # an item is logged by its URL
+LOG_FORMATTER = "crawler.reporting.logformat.ItemLogFormatter"  # an item is logged by its URL

@@ -13,7 +13,7 @@ from typing import Any
 from crawler.replica.catalog import Catalog
 from crawler.replica.server import Replica, ReplicaHTTPServer
 
-THAIPR = [sys.executable, "-m", "crawler.cli"]
+THAIPR = [sys.executable, "-m", "thaipr"]
 
 
 @contextmanager

@@ -14,11 +14,11 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 import extract.article
-from crawler.cli import main as thaipr
 from crawler.replica.catalog import Catalog
 from output.views import connect
 from output.warc import OPEN_SUFFIX, SUFFIX, Exchange, WarcArchive, salvage, warc_files
 from tests.replica import crawl, requests_of, serving
+from thaipr.cli import main as thaipr
 
 PROVENANCE = ("revision", "crawl_id", "extracted_at")
 

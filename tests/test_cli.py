@@ -9,7 +9,7 @@ from pathlib import Path
 
 from crawler.replica.pages import ArticlePage, prd_article_html
 
-THAIPR = [sys.executable, "-m", "crawler.cli"]
+THAIPR = [sys.executable, "-m", "thaipr"]
 TEXT = (
     "ข่าวทดสอบ\n\nวันนี้ (19 ม.ค.66) เวลา 09.30 น. นายชาญชัย คงทัน รองผู้ว่าราชการจังหวัดหนองคาย "
     "เป็นประธานการประชุม ณ ห้องประชุม 1 ศาลากลางจังหวัดหนองคาย\n\nข่าว : สมชาย ใจดี"

@@ -277,7 +277,7 @@ def test_demo_crawls_the_replica_and_shows_meetings(tmp_path: Path) -> None:
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "crawler.demo"],
+        [sys.executable, "-m", "thaipr.demo"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -287,7 +287,7 @@ def test_demo_crawls_the_replica_and_shows_meetings(tmp_path: Path) -> None:
     assert "60 new, 0 changed, 0 unchanged, 0 errors" in result.stdout
     assert "(8 rows)" in result.stdout
     again = subprocess.run(
-        [sys.executable, "-m", "crawler.demo"],
+        [sys.executable, "-m", "thaipr.demo"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

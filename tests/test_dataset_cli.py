@@ -13,7 +13,7 @@ import pytest
 
 from tests.records import PROVINCES, page
 
-THAIPR = [sys.executable, "-m", "crawler.cli"]
+THAIPR = [sys.executable, "-m", "thaipr"]
 REPO = Path(__file__).resolve().parent.parent
 
 

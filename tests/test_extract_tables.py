@@ -17,7 +17,7 @@ import pytest
 
 from output.ids import article_id
 
-THAIPR = [sys.executable, "-m", "crawler.cli"]
+THAIPR = [sys.executable, "-m", "thaipr"]
 NONGKHAI_URL = "https://nongkhai.prd.go.th/th/content/category/detail/id/9/iid/1"
 
 # Invented stories. The first names its province in the venue; the other two name none.

@@ -1,4 +1,6 @@
-"""Imports go one way: crawler -> extract, output. extract/ is pure (no Scrapy, no I/O)."""
+"""Imports go one way, downwards: thaipr (the command line and the public API) -> crawler,
+extract, output; crawler -> extract, output; output -> extract at most; extract -> nothing of
+ours. Nothing imports thaipr. extract/ is pure (no Scrapy, no I/O)."""
 
 import ast
 from pathlib import Path
@@ -6,11 +8,17 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-FORBIDDEN = {
+OURS = ("thaipr", "crawler", "extract", "output")
+MAY_IMPORT = {
+    "thaipr": {"thaipr", "crawler", "extract", "output"},
+    "crawler": {"crawler", "extract", "output"},
+    "output": {"output", "extract"},
+    "extract": {"extract"},
+}
+# Libraries a layer must not reach for: extract is pure, output knows nothing of Scrapy.
+FORBIDDEN_LIBRARIES = {
     "extract": {
         "scrapy",
-        "crawler",
-        "output",
         "twisted",
         "requests",
         "urllib.request",
@@ -18,7 +26,7 @@ FORBIDDEN = {
         "pyarrow",
         "duckdb",
     },
-    "output": {"scrapy", "crawler", "twisted"},
+    "output": {"scrapy", "twisted"},
 }
 
 
@@ -28,17 +36,47 @@ def imported_modules(path: Path) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
     return names
 
 
-@pytest.mark.parametrize("package", sorted(FORBIDDEN))
-def test_imports_go_one_way(package: str) -> None:
+def top(name: str) -> str:
+    return name.split(".")[0]
+
+
+@pytest.mark.parametrize("package", OURS)
+def test_layers_import_downwards_only(package: str) -> None:
     for path in (REPO / package).rglob("*.py"):
         for name in imported_modules(path):
-            for bad in FORBIDDEN[package]:
+            if top(name) in OURS:
+                assert top(name) in MAY_IMPORT[package], f"{path} imports {name}"
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN_LIBRARIES))
+def test_pure_layers_keep_off_libraries(package: str) -> None:
+    for path in (REPO / package).rglob("*.py"):
+        for name in imported_modules(path):
+            for bad in FORBIDDEN_LIBRARIES[package]:
                 assert not (name == bad or name.startswith(bad + ".")), f"{path} imports {name}"
+
+
+def test_nothing_imports_the_application_layer() -> None:
+    for package in ("crawler", "extract", "output", "bench"):
+        for path in (REPO / package).rglob("*.py"):
+            for name in imported_modules(path):
+                assert top(name) != "thaipr", f"{path} imports {name}"
+
+
+@pytest.mark.parametrize("package", ["crawler", "thaipr"])
+def test_every_folder_says_what_it_holds(package: str) -> None:
+    """A folder of the crawl or the command line is small enough to read (about ten modules
+    at most) and its __init__ says what is inside."""
+    for folder in [REPO / package, *(p.parent for p in (REPO / package).rglob("*/__init__.py"))]:
+        modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
+        assert len(modules) <= 10, f"{folder} holds {len(modules)} modules"
+        init = folder / "__init__.py"
+        assert init.exists() and ast.get_docstring(ast.parse(init.read_text("utf-8"))), init
 
 
 def test_extract_does_no_file_io() -> None:

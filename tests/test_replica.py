@@ -10,12 +10,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from crawler.navigation import feed_items, fragment_of, listing_items, news_categories
 from crawler.replica.catalog import FIRST_ITEM, Catalog
 from crawler.replica.pages import ArticlePage, prd_article_html
 from crawler.replica.server import LOOPBACK
 from crawler.replica.stories import story
 from crawler.sources import PROVINCES
+from crawler.spiders.navigation import feed_items, fragment_of, listing_items, news_categories
 from extract.article import extract_html
 from tests.replica import serving
 

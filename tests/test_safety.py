@@ -12,7 +12,7 @@ import pytest
 from scrapy import Request
 from scrapy.utils.test import get_crawler
 
-from crawler.fence import HostFence, OffsiteRequest
+from crawler.politeness.fence import HostFence, OffsiteRequest
 from crawler.replica.catalog import Catalog
 from crawler.sources import SourceError, load_sources
 from crawler.spiders.prd import PrdSpider

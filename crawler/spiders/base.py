@@ -12,15 +12,17 @@ from scrapy import FormRequest, Request, Spider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawler.failures import describe
 from crawler.items import ErrorItem, PageItem
-from crawler.politeness import SOURCE_HOST
+from crawler.politeness.delays import SOURCE_HOST
 from crawler.sources import Source, load_sources, select
+from crawler.spiders.failures import describe
 from extract.sniff import not_a_page
 
 ARTICLE = "thaipr_article"  # request meta: the article's site, canonical URL, listing data
 FETCHED_AT = "thaipr_fetched_at"  # request meta: when the response arrived (crawler.archive)
-LEASE = "thaipr_lease"  # request meta: its lease in a distributed crawl (crawler.leases)
+LEASE = (
+    "thaipr_lease"  # request meta: its lease in a distributed crawl (crawler.distributed.leases)
+)
 
 
 def parse_day(value: str | date | None, name: str) -> date | None:
@@ -80,12 +82,13 @@ class SourceSpider(Spider):
         return {urlsplit(self.site_url(s)).netloc.lower(): s.host for s in self.configured.values()}
 
     def allowed_netlocs(self) -> set[str]:
-        """The hosts this crawl may fetch from: every configured source's (crawler.fence)."""
+        """The hosts this crawl may fetch from: every configured source's
+        (crawler.politeness.fence)."""
         return set(self._real_hosts)
 
     def source_host(self, netloc: str) -> str | None:
-        """The real host that a netloc this crawl fetches from stands for (crawler.politeness):
-        on a replica, every source is fetched from one netloc."""
+        """The real host that a netloc this crawl fetches from stands for
+        (crawler.politeness.delays): on a replica, every source is fetched from one netloc."""
         return self._real_hosts.get(netloc)
 
     def canonical(self, url: str, source: Source) -> str:

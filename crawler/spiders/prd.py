@@ -9,10 +9,10 @@ from typing import Any
 from scrapy import Request
 from scrapy.http import Response
 
-from crawler.incremental import state_of
-from crawler.navigation import feed_items, fragment_of, listing_items, news_categories
 from crawler.sources import Source
 from crawler.spiders.base import SourceSpider
+from crawler.spiders.navigation import feed_items, fragment_of, listing_items, news_categories
+from crawler.state.incremental import state_of
 
 DIRECTORY = "/th/rss/page/index/id/1"
 

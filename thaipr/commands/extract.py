@@ -23,9 +23,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from crawler.args import iso_date
-from crawler.live_line import LiveLine
-from crawler.page_tables import (
+from crawler.reporting.live_line import LiveLine
+from extract.article import extract_html, extract_text
+from extract.encoding import decode
+from output.ids import article_id, crawl_id
+from output.validate import SchemaError
+from output.writer import DatasetWriter
+from thaipr.args import iso_date
+from thaipr.page_tables import (
     BadRow,
     Columns,
     PageRow,
@@ -34,11 +39,6 @@ from crawler.page_tables import (
     is_table,
     open_table,
 )
-from extract.article import extract_html, extract_text
-from extract.encoding import decode
-from output.ids import article_id, crawl_id
-from output.validate import SchemaError
-from output.writer import DatasetWriter
 
 EXIT_UNREADABLE = 2
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")

@@ -1,9 +1,9 @@
 """Distributed mode, a Scrapy add-on: with THAIPR_REDIS_URL (`thaipr crawl --redis URL`,
 `scrapy crawl -s THAIPR_REDIS_URL=…`, or the THAIPR_REDIS environment variable) the crawl
-runs on scrapy-redis: its request queue (with leases, crawler.leases) and duplicate filter
-live in Redis, so any number of workers on any number of machines share one crawl, and the
-backend's rate is shared through Redis too (crawler.shared_rate). Without it nothing
-changes: Scrapy's own scheduler, in memory, one machine."""
+runs on scrapy-redis: its request queue (with leases, crawler.distributed.leases) and
+duplicate filter live in Redis, so any number of workers on any number of machines share one
+crawl, and the backend's rate is shared through Redis too (crawler.politeness.shared_rate).
+Without it nothing changes: Scrapy's own scheduler, in memory, one machine."""
 
 import os
 
@@ -22,15 +22,15 @@ class Distributed:
         for name, value in {
             "THAIPR_REDIS_URL": url,
             "REDIS_URL": url,
-            "SCHEDULER": "crawler.leases.LeasedScheduler",
-            "SCHEDULER_QUEUE_CLASS": "crawler.leases.LeasedQueue",
+            "SCHEDULER": "crawler.distributed.leases.LeasedScheduler",
+            "SCHEDULER_QUEUE_CLASS": "crawler.distributed.leases.LeasedQueue",
             "SCHEDULER_QUEUE_KEY": f"{prefix}:%(spider)s:requests",
             "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
             "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:%(spider)s:dupefilter",
             # The last worker to finish clears the crawl's queue and filter: the next crawl
             # starts afresh (the crawl state still spares it what is stored).
             "SCHEDULER_PERSIST": False,
-            # Redis spaces the requests (crawler.shared_rate): no local delay, no local
+            # Redis spaces the requests (crawler.politeness.shared_rate): no local delay, no local
             # throttle, no local queue holding a request past its reserved moment.
             "AUTOTHROTTLE_ENABLED": False,
             "CONCURRENT_REQUESTS_PER_DOMAIN": settings.getint("CONCURRENT_REQUESTS"),

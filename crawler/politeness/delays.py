@@ -76,7 +76,9 @@ class Politeness:
         if downloader is None:
             return
         live = downloader.slots.get(slot)
-        if self.distributed:  # requests are spaced in Redis (crawler.shared_rate), not here
+        if (
+            self.distributed
+        ):  # requests are spaced in Redis (crawler.politeness.shared_rate), not here
             downloader.per_slot_settings.setdefault(slot, {})["delay"] = 0.0
             if live is not None:
                 live.delay = 0.0
@@ -110,7 +112,7 @@ class Politeness:
 def politeness_of(crawler: Crawler) -> Politeness:
     found: Politeness | None = getattr(crawler, "thaipr_politeness", None)
     if found is None:
-        raise NotConfigured("crawler.politeness.Politeness is not in EXTENSIONS")
+        raise NotConfigured("crawler.politeness.delays.Politeness is not in EXTENSIONS")
     return found
 
 

@@ -8,7 +8,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 
 from crawler.spiders.base import ARTICLE
-from crawler.state import CrawlState, RedisCrawlState
+from crawler.state.store import CrawlState, RedisCrawlState
 from output.ids import crawl_id
 
 STATE_FILE = Path("_crawl") / "state.sqlite"

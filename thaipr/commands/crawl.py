@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from crawler.args import iso_date
-from crawler.distributed import ENV as DISTRIBUTED_ENV
+from crawler.distributed.addon import ENV as DISTRIBUTED_ENV
+from thaipr.args import iso_date
 
 EXIT_OK, EXIT_FAILED_PAGES, EXIT_USAGE, EXIT_NO_CRAWL = 0, 1, 2, 3
 SPIDERS = {"prd": "prd", "prd_archive": "ewt"}
@@ -197,7 +197,7 @@ def settings_for(args: argparse.Namespace) -> Any:
 def crawl(args: argparse.Namespace) -> int:
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.progress import counts, summary_line
+    from crawler.reporting.progress import counts, summary_line
     from crawler.spiders.prd import PrdSpider
     from crawler.spiders.prd_archive import PrdArchiveSpider
 

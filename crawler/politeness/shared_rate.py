@@ -2,7 +2,7 @@
 worker reserves the backend's next free moment in Redis (Lua, in Redis server time, so the
 workers' clocks do not matter) and waits for it. Consecutive requests to one backend, from
 whichever worker, start at least its floor apart (DOWNLOAD_DELAY, robots.txt Crawl-delay,
-a Retry-After pause: crawler.politeness), and a pause one worker meets holds all of them."""
+a Retry-After pause: crawler.politeness.delays), and a pause one worker meets holds all of them."""
 
 import asyncio
 from typing import Self
@@ -13,7 +13,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
-from crawler.politeness import politeness_of, retry_after_seconds
+from crawler.politeness.delays import politeness_of, retry_after_seconds
 
 # Reserve the slot's next moment: returns how many ms to wait before starting.
 _RESERVE = """

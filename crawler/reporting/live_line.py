@@ -1,6 +1,6 @@
 """A live line on a terminal while a command works through rows: rows done (of the total,
 when known) and the rate, redrawn at most every REFRESH_S. Off, it writes nothing; messages
-still go to the stream, as plain lines. (crawler/progress.py is the crawl's, on Scrapy; it
+still go to the stream, as plain lines. (crawler/reporting/progress.py is the crawl's, on Scrapy; it
 clears its line with the same CLEAR.)"""
 
 import sys

@@ -11,8 +11,8 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 from twisted.internet import task
 
-from crawler.live_line import CLEAR
-from crawler.memory import peak_memory_mb
+from crawler.reporting.live_line import CLEAR
+from crawler.reporting.memory import peak_memory_mb
 
 log = logging.getLogger(__name__)
 TTY_REFRESH_S = 1.0

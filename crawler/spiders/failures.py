@@ -7,7 +7,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.fence import Refused
+from crawler.politeness.fence import Refused
 
 # Exceptions Scrapy raises without a message, by class name.
 EXPLAINED = {

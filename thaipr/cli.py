@@ -4,7 +4,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from crawler import crawl_cmd, dataset_cmd, extract_cmd, reextract_cmd, replica_cmd
+from thaipr.commands import crawl, data, extract, reextract, replica
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -12,11 +12,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="thaipr", description="Turn Thai government PR news into research data."
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    extract_cmd.add_parser(sub)
-    dataset_cmd.add_parsers(sub)
-    replica_cmd.add_parser(sub)
-    crawl_cmd.add_parser(sub)
-    reextract_cmd.add_parser(sub)
+    extract.add_parser(sub)
+    data.add_parsers(sub)
+    replica.add_parser(sub)
+    crawl.add_parser(sub)
+    reextract.add_parser(sub)
     return parser
 
 

@@ -11,7 +11,7 @@ from crawler.replica.server import Replica, ReplicaHTTPServer
 
 OUT = Path("demo-data")
 PROVINCES, PER_PROVINCE = 3, 20
-THAIPR = [sys.executable, "-m", "crawler.cli"]
+THAIPR = [sys.executable, "-m", "thaipr"]
 QUESTION = (
     "SELECT event_date, event_time, province_th, chair, chair_position, venue "
     "FROM meetings ORDER BY event_date DESC, province_th LIMIT 8"

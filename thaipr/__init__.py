@@ -1,0 +1,1 @@
+"""thaipr: turn Thai government PR news into research data."""
