@@ -35,7 +35,14 @@ def add_parser(sub: Any) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--warc", nargs="+", type=Path, required=True, metavar="DIR")
+    p.add_argument(
+        "--warc",
+        nargs="+",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the WARC archive(s) a crawl wrote with `thaipr crawl --warc DIR`",
+    )
     p.add_argument("--out", type=Path, required=True, metavar="DATA", help="the dataset")
     p.add_argument(
         "--workers", type=int, default=None, help="extraction processes (default: cores - 1)"
