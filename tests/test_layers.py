@@ -3,6 +3,7 @@ extract, output; crawler -> extract, output; output -> extract at most; extract 
 ours. Nothing imports thaipr. extract/ is pure (no Scrapy, no I/O)."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,13 @@ def test_every_folder_says_what_it_holds(package: str) -> None:
         assert len(modules) <= 10, f"{folder} holds {len(modules)} modules"
         init = folder / "__init__.py"
         assert init.exists() and ast.get_docstring(ast.parse(init.read_text("utf-8"))), init
+
+
+def test_the_architecture_page_names_modules_that_exist() -> None:
+    page = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"`((?:thaipr|crawler|extract|output|tests)/[\w/]+\.py)`", page))
+    assert len(paths) > 20
+    assert not [p for p in paths if not (REPO / p).is_file()]
 
 
 def test_extract_does_no_file_io() -> None:
