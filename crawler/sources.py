@@ -8,11 +8,17 @@ same CMS, or old-CMS archives, in a TOML file (`thaipr crawl --sources FILE`):
     name_th = "สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด"
     name_en = "Office of the Narcotics Control Board"
     # iso_code = "TH-10", template = "prd" (default) or "ewt", kind = "other",
-    # base_url = "https://www.onab.go.th/news" when the CMS is not at the host's root
+    # base_url = "https://www.onab.go.th/news" when the CMS is not at the host's root,
+    # seat = "TH-40" for an office over several provinces (its region is the seat's)
+
+Each source has a region: that of the province it reports on, else of its seat, else
+`national`. A mistyped `--province` is answered with the closest slugs (`closest`).
 """
 
+import difflib
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +29,32 @@ TEMPLATES = ("prd", "ewt")
 KINDS = ("province", "headquarters", "regional", "archive", "other")
 # The old provincial CMS ("EWT") serves every province's archive from one host.
 ARCHIVE_HOST = "pr.prd.go.th"
+# A provincial office's names: these around the province's name.
+PROVINCE_OFFICE_TH = "สำนักงานประชาสัมพันธ์จังหวัด"
+PROVINCE_OFFICE_EN = " Provincial Public Relations Office"
+
+# The six regions of the National Geographical Committee (1977), the grouping the Royal
+# Institute and school geography use: the ISO 3166-2:TH codes of each region's provinces
+# (TH-10 Bangkok, TH-S Pattaya). The Meteorological Department groups them otherwise.
+REGIONS: dict[str, tuple[str, ...]] = {
+    "north": ("TH-50", "TH-51", "TH-52", "TH-53", "TH-54", "TH-55", "TH-56", "TH-57", "TH-58"),
+    "northeast": tuple(f"TH-{n}" for n in range(30, 50)),
+    "central": (
+        *(f"TH-{n}" for n in range(10, 20)),
+        *("TH-26", "TH-60", "TH-61", "TH-62", "TH-64", "TH-65", "TH-66", "TH-67"),
+        *("TH-72", "TH-73", "TH-74", "TH-75"),
+    ),
+    "east": ("TH-20", "TH-21", "TH-22", "TH-23", "TH-24", "TH-25", "TH-27", "TH-S"),
+    "west": ("TH-63", "TH-70", "TH-71", "TH-76", "TH-77"),
+    "south": (*(f"TH-{n}" for n in range(80, 87)), *(f"TH-{n}" for n in range(90, 97))),
+}
+NATIONAL = "national"  # an office over the whole country, or a source of no province
+REGION_NAMES = (*REGIONS, NATIONAL)
+REGION_OF: dict[str, str] = {code: region for region, codes in REGIONS.items() for code in codes}
+# A mistyped --province: which slugs `closest` suggests.
+CLOSE = 0.75  # the least similarity (difflib's ratio) to a slug or name
+CLOSE_MARGIN = 0.1  # and no further than this below the closest one's
+MIN_PREFIX = 3  # a name this long or longer is also compared with the start of each name
 
 
 @dataclass(frozen=True)
@@ -36,6 +68,23 @@ class Source:
     kind: str = "province"
     scheme: str = "https"
     base_url_override: str | None = None  # a site served under a path, or elsewhere
+    seat: str | None = None  # ISO code of the province an office over several sits in
+
+    @property
+    def region(self) -> str:
+        """The region of the province it reports on, else of its seat, else `national`."""
+        code = self.iso_code or self.seat
+        return REGION_OF.get(code, NATIONAL) if code else NATIONAL
+
+    @property
+    def short_th(self) -> str:
+        """A provincial office's (or archive's) province, `หนองคาย`; else the whole name."""
+        return self.name_th.removeprefix(PROVINCE_OFFICE_TH)
+
+    @property
+    def short_en(self) -> str:
+        """A provincial office's (or archive's) province, `Nong Khai`; else the whole name."""
+        return self.name_en.removesuffix(PROVINCE_OFFICE_EN)
 
     @property
     def base_url(self) -> str:
@@ -51,20 +100,23 @@ def _province(slug: str, name_th: str, name_en: str, iso_code: str) -> Source:
     return Source(
         slug,
         f"{slug}.prd.go.th",
-        f"สำนักงานประชาสัมพันธ์จังหวัด{name_th}",
-        f"{name_en} Provincial Public Relations Office",
+        f"{PROVINCE_OFFICE_TH}{name_th}",
+        f"{name_en}{PROVINCE_OFFICE_EN}",
         iso_code,
     )
 
 
-def _regional(n: int, seat_th: str) -> Source:
+def _regional(n: int, seat: str) -> Source:
+    """Regional bureau n, seated in the province of that slug."""
+    province = next(p for p in PROVINCES if p.slug == seat)
     return Source(
         f"region{n}",
         f"region{n}.prd.go.th",
-        f"สำนักประชาสัมพันธ์เขต {n} ({seat_th})",
+        f"สำนักประชาสัมพันธ์เขต {n} ({province.short_th})",
         f"Regional Public Relations Bureau {n}",
         None,
         kind="regional",
+        seat=province.iso_code,
     )
 
 
@@ -158,14 +210,14 @@ HEADQUARTERS = Source(
 
 # Seats of the eight regional bureaus (inferred from public material; not seen live).
 REGIONAL: tuple[Source, ...] = (
-    _regional(1, "ขอนแก่น"),
-    _regional(2, "อุบลราชธานี"),
-    _regional(3, "เชียงใหม่"),
-    _regional(4, "อุดรธานี"),
-    _regional(5, "พิษณุโลก"),
-    _regional(6, "สงขลา"),
-    _regional(7, "สุราษฎร์ธานี"),
-    _regional(8, "กาญจนบุรี"),
+    _regional(1, "khonkaen"),
+    _regional(2, "ubonratchathani"),
+    _regional(3, "chiangmai"),
+    _regional(4, "udonthani"),
+    _regional(5, "phitsanulok"),
+    _regional(6, "songkhla"),
+    _regional(7, "suratthani"),
+    _regional(8, "kanchanaburi"),
 )
 
 
@@ -208,8 +260,12 @@ def _from_toml(entry: dict[str, Any], where: str) -> Source:
     if missing:
         raise SourceError(f"{where}: missing key(s) {', '.join(sorted(missing))}")
     entry = {"iso_code": None, **entry}
-    if entry["iso_code"] is not None and not re.fullmatch(PROVINCE_PATTERN, entry["iso_code"]):
-        raise SourceError(f"{where}: iso_code must be an ISO 3166-2:TH code such as TH-43")
+    for key in ("iso_code", "seat"):
+        code = entry.get(key)
+        if code is not None and not (
+            isinstance(code, str) and re.fullmatch(PROVINCE_PATTERN, code)
+        ):
+            raise SourceError(f"{where}: {key} must be an ISO 3166-2:TH code such as TH-43")
     if "base_url" in entry:
         entry["base_url_override"] = entry.pop("base_url")
     if entry.get("template", "prd") not in TEMPLATES:
@@ -232,7 +288,32 @@ def select(sources: dict[str, Source], wanted: list[str] | None, template: str) 
             continue
         source = of_template.get(name) or of_template.get(f"ewt.{name}")
         if source is None:
-            raise SourceError(f"unknown {template} source {name!r} (see `thaipr sources`)")
+            near = closest(of_template.values(), name)
+            guess = f": did you mean {', '.join(near)}?" if near else ""
+            raise SourceError(f"unknown {template} source {name!r}{guess} (see `thaipr sources`)")
         if source not in chosen:
             chosen.append(source)
     return chosen
+
+
+def closest(sources: Iterable[Source], name: str, n: int = 3) -> list[str]:
+    """The slugs a mistyped name may mean, closest first: by slug, province or whole name,
+    in any case and spacing (`nongkai`, `หนองคาย`, `Nong Khai` -> nongkhai), or the start of
+    one (`ubon` -> ubonratchathani)."""
+    wanted = _fold(name)
+    score: dict[str, float] = {}
+    for s in sources:
+        for label in map(_fold, (s.slug, s.short_th, s.short_en, s.name_th, s.name_en)):
+            ratio = difflib.SequenceMatcher(None, wanted, label).ratio()
+            if len(wanted) >= MIN_PREFIX:
+                start = label[: len(wanted)]
+                ratio = max(ratio, difflib.SequenceMatcher(None, wanted, start).ratio())
+            score[s.slug] = max(score.get(s.slug, 0.0), ratio)
+    best = max(score.values(), default=0.0)
+    near = [slug for slug, r in score.items() if r >= max(CLOSE, best - CLOSE_MARGIN)]
+    return sorted(near, key=lambda slug: -score[slug])[:n]  # ties in the order given
+
+
+def _fold(text: str) -> str:
+    """Text compared without case, spaces, dots or hyphens."""
+    return re.sub(r"[\s.\-]+", "", text.casefold())
