@@ -20,6 +20,8 @@ OTHER_CATEGORY = ("จัดซื้อจัดจ้าง", 700)  # listed i
 # Archive (old CMS) pages per site, and the nids that are missing (deleted pages).
 ARCHIVE_SHARE = 2  # one archive page per this many current articles
 ARCHIVE_GAP_EVERY = 7
+# The most sites a catalog serves: one per province.
+MAX_SITES = len(PROVINCES)
 
 
 @dataclass(frozen=True)

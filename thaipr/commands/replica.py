@@ -1,21 +1,49 @@
-"""`thaipr replica`: serve a replica of the PRD platform on 127.0.0.1 until interrupted."""
+"""`thaipr replica`: serve a replica of the PRD platform on 127.0.0.1 until interrupted.
+
+On start it prints where it serves, the slugs of its sites and the command that crawls it:
+
+    thaipr replica: 60 articles on 3 sites at http://127.0.0.1:8765/{slug}: nongkhai, …
+    crawl it with: thaipr crawl --replica http://127.0.0.1:8765 --out data --no-politeness
+
+Exit status: 0 stopped with Ctrl-C; 2 bad usage (one line on stderr), an unreadable corpus,
+or a port it cannot listen on."""
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import Any
 
-from crawler.replica.catalog import Catalog
+from crawler.replica.catalog import MAX_SITES, Catalog
 from crawler.replica.server import Replica, ReplicaHTTPServer
+
+MAX_PORT = 65535
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("replica", help="serve a replica of the PRD platform on loopback")
-    p.add_argument("--port", type=int, default=8765, help="0 picks a free port")
-    p.add_argument("--provinces", type=int, default=3, metavar="K", help="sites served")
-    p.add_argument("--articles-per-province", type=int, default=20, metavar="N")
-    p.add_argument("--latency-ms", type=int, default=0, metavar="L", help="added to every response")
-    p.add_argument("--crawl-delay", type=float, help="Crawl-delay in robots.txt (seconds)")
+    p = sub.add_parser(
+        "replica",
+        help="serve a replica of the PRD platform on loopback",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--port", type=_port, default=8765, help="0 picks a free port")
+    p.add_argument(
+        "--provinces",
+        type=_sites,
+        default=3,
+        metavar="K",
+        help=f"sites served, 1 to {MAX_SITES} (default 3)",
+    )
+    p.add_argument("--articles-per-province", type=_positive_int, default=20, metavar="N")
+    p.add_argument(
+        "--latency-ms",
+        type=_non_negative_int,
+        default=0,
+        metavar="L",
+        help="added to every response",
+    )
+    p.add_argument("--crawl-delay", type=_seconds, help="Crawl-delay in robots.txt (seconds)")
     p.add_argument("--corpus", type=Path, help="serve these real articles (Parquet: title, text)")
     p.add_argument(
         "--faults",
@@ -26,24 +54,81 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
+# --- argument types (argparse prints the message after the option's name) -------------------
+# The same checks as thaipr/args.py is getting (positive_int, non_negative_float): kept here
+# until that lands, then to be replaced by those.
+
+
+def _whole(value: str, least: int, most: int | None = None) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = least - 1
+    if n < least or (most is not None and n > most):
+        span = f"from {least} to {most}" if most is not None else f"of {least} or more"
+        raise argparse.ArgumentTypeError(f"must be a whole number {span}, not {value!r}")
+    return n
+
+
+def _positive_int(value: str) -> int:
+    return _whole(value, 1)
+
+
+def _non_negative_int(value: str) -> int:
+    return _whole(value, 0)
+
+
+def _port(value: str) -> int:
+    return _whole(value, 0, MAX_PORT)
+
+
+def _sites(value: str) -> int:
+    n = _whole(value, 1)
+    if n > MAX_SITES:
+        raise argparse.ArgumentTypeError(
+            f"the replica serves at most {MAX_SITES} sites (one a province), not {n}"
+        )
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        s = float(value)
+    except ValueError:
+        s = -1.0
+    if not math.isfinite(s) or s < 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more, not {value!r}")
+    return s
+
+
+def _fail(message: str) -> int:
+    print(f"thaipr replica: {message}", file=sys.stderr)
+    return 2
+
+
 def run(args: argparse.Namespace) -> int:
     if args.corpus and not args.corpus.is_file():
-        print(f"thaipr replica: no corpus at {args.corpus}", file=sys.stderr)
-        return 2
-    catalog = Catalog(args.provinces, args.articles_per_province, args.corpus)
+        return _fail(f"no corpus at {args.corpus}")
+    try:
+        catalog = Catalog(args.provinces, args.articles_per_province, args.corpus)
+    except (OSError, ValueError, KeyError) as exc:  # pyarrow: not Parquet, no such column
+        return _fail(f"cannot read the corpus {args.corpus}: {exc}")
     try:
         replica = Replica(catalog, args.latency_ms, args.crawl_delay, faults=args.faults)
     except ValueError as exc:
-        print(f"thaipr replica: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     try:
         server = ReplicaHTTPServer(replica, args.port)
     except OSError as exc:
-        print(f"thaipr replica: cannot listen on port {args.port}: {exc.strerror}", file=sys.stderr)
-        return 2
+        return _fail(f"cannot listen on port {args.port}: {exc.strerror}")
+    sites = len(catalog.sites)
     print(
-        f"thaipr replica: {catalog.total} articles on {len(catalog.sites)} sites at "
-        f"{server.url}/{{slug}}",
+        f"thaipr replica: {catalog.total} articles on {sites} site{'s' * (sites != 1)} at "
+        f"{server.url}/{{slug}}: {', '.join(catalog.sites)}",
+        flush=True,
+    )
+    print(
+        f"crawl it with: thaipr crawl --replica {server.url} --out data --no-politeness",
         flush=True,
     )
     for name, url in replica.fault_urls(server.url).items():
