@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from crawler import __version__
 from extract import EXTRACTOR_VERSION
 from output.schema import SCHEMA_VERSION
-from thaipr.commands import crawl, data, extract, reextract, replica
+from thaipr.commands import crawl, data, extract, reextract, replica, sources
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NO_CRAWL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -24,6 +24,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "crawl",
         (
             ("crawl", "thaipr crawl --province nongkhai --since 2024-01-01 --out data"),
+            ("sources", "thaipr sources --region northeast"),
             ("reextract", "thaipr reextract --warc warc/ --out data"),
         ),
     ),
@@ -107,7 +108,7 @@ def build_parser() -> TopParser:
         dest="command", metavar="COMMAND", parser_class=Parser, prog="thaipr"
     )
     sub.required = True
-    for module in (crawl, reextract, data, replica, extract):
+    for module in (crawl, reextract, data, replica, extract, sources):
         adder = getattr(module, "add_parsers", None) or module.add_parser
         adder(sub)
     for action in sub._choices_actions:
