@@ -35,7 +35,13 @@ def add_parser(sub: Any) -> None:
         metavar="K",
         help=f"sites served, 1 to {MAX_SITES} (default 3)",
     )
-    p.add_argument("--articles-per-province", type=_positive_int, default=20, metavar="N")
+    p.add_argument(
+        "--articles-per-province",
+        type=_positive_int,
+        default=20,
+        metavar="N",
+        help="articles each site serves (default 20)",
+    )
     p.add_argument(
         "--latency-ms",
         type=_non_negative_int,

@@ -71,10 +71,15 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "query", nargs="?", help="part of a slug, Thai or English name, host or ISO code"
     )
-    p.add_argument("--region", choices=REGION_NAMES)
+    p.add_argument("--region", choices=REGION_NAMES, help="the region of the province served")
     p.add_argument("--template", choices=TEMPLATES, help="prd: the current CMS; ewt: the old")
-    p.add_argument("--kind", choices=KINDS)
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--kind", choices=KINDS, help="a provincial office, headquarters, …")
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="table (default), json (one object per line) or csv",
+    )
     p.add_argument("--sources", type=Path, metavar="FILE", help="extra sources (TOML)")
     p.set_defaults(run=run)
 
