@@ -13,12 +13,14 @@ import pyarrow.parquet as pq
 
 from output import ids
 from output.files import (
+    JOURNAL,
     Staging,
     apply_journal,
     compaction_lock,
     current_schema,
     data_files,
     file_metadata,
+    has_files,
     part_name,
     recover_locked,
     write_journal,
@@ -50,6 +52,13 @@ class CompactReport:
             f"files, {self.rows_before} -> {self.rows_after} rows "
             f"({self.rows_before - self.rows_after} superseded or orphaned rows dropped)"
         )
+
+
+def nothing_to_compact(data: Path) -> bool:
+    """True when no table has a file and no compaction was left half-done."""
+    journals = data / JOURNAL
+    unfinished = journals.is_dir() and any(journals.iterdir())
+    return not unfinished and not any(has_files(data, t) for t in TABLES)
 
 
 def compact(data: Path | str) -> CompactReport:

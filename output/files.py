@@ -4,6 +4,7 @@
     DATA/_staging/<writer>/                                    files being written (locked)
     DATA/_journal/<op>.json                                    a compaction's file swap
     DATA/_schema/<table>.parquet                               the current schema, no rows
+    DATA/_crawl/                                               a crawl's state (the crawler's)
 
 A file is written under `_staging` (outside every reader's glob: DuckDB, pyarrow and Polars
 read `DATA/<table>/**/*.parquet`), flushed to disk, then renamed into place; rename is
@@ -13,6 +14,7 @@ A staging directory whose writer died is removed by `recover`; a journal left by
 compaction is rolled forward."""
 
 import fcntl
+import itertools
 import json
 import os
 import re
@@ -23,17 +25,28 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from output.failpoints import kill_point
-from output.schema import PARTITION_KEYS, SCHEMA_VERSION, TABLES, arrow_schema, dictionary_columns
+from output.schema import (
+    ARTICLES,
+    PARTITION_KEYS,
+    SCHEMA_VERSION,
+    TABLES,
+    arrow_schema,
+    dictionary_columns,
+)
 
 STAGING = "_staging"
 JOURNAL = "_journal"
 SCHEMAS = "_schema"
+# The crawl's state beside the dataset (kept by `crawler.state`): made before any row is.
+CRAWL_STATE = "_crawl"
+# Entries of a folder that is no dataset looked through for one it holds.
+NEAR_ENTRIES = 1000
 # Held by a compaction (and by recovery of compaction journals): one at a time per dataset.
 COMPACT_LOCK = "_compact.lock"
 # A staging directory still being set up is left alone for this long.
@@ -63,6 +76,45 @@ def data_files(data: Path, table: str) -> list[Path]:
     """The table's complete files, in a stable order."""
     root = data / table
     return sorted(root.glob("**/*.parquet")) if root.is_dir() else []
+
+
+DatasetState = Literal["missing", "not_dir", "not_dataset", "empty", "ok"]
+
+
+def dataset_state(data: Path) -> DatasetState:
+    """What `data` is: `ok`, a dataset with articles; `empty`, a dataset with none yet (a
+    crawl or writer made it, so it has its `_crawl`, `_schema`, `_staging` or `_journal`
+    folder, or files of another table only); `not_dataset`, a folder with none of these;
+    `not_dir`, a file; `missing`."""
+    if not data.exists():
+        return "missing"
+    if not data.is_dir():
+        return "not_dir"
+    if has_files(data, ARTICLES.name):
+        return "ok"
+    markers = (CRAWL_STATE, SCHEMAS, STAGING, JOURNAL)
+    if any((data / m).is_dir() for m in markers) or any(has_files(data, t) for t in TABLES):
+        return "empty"
+    return "not_dataset"
+
+
+def dataset_near(data: Path) -> Path | None:
+    """The dataset a user likely meant by the folder `data`, which is none: the dataset one
+    of whose tables it is, or the first dataset among its subfolders (sorted)."""
+    if data.name in TABLES and dataset_state(data.parent) in ("ok", "empty"):
+        return data.parent
+    try:
+        entries = list(itertools.islice(data.iterdir(), NEAR_ENTRIES))
+        folders = sorted(p for p in entries if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return None
+    return next((p for p in folders if dataset_state(p) in ("ok", "empty")), None)
+
+
+def has_files(data: Path, table: str) -> bool:
+    """True when the table has at least one complete file (stops at the first)."""
+    root = data / table
+    return root.is_dir() and next(root.glob("**/*.parquet"), None) is not None
 
 
 def part_name(writer: str) -> str:

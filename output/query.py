@@ -9,6 +9,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+import duckdb
+
 from output.views import connect
 
 FORMATS = ("table", "csv", "json")
@@ -16,9 +18,21 @@ FORMATS = ("table", "csv", "json")
 MAX_CELL = 48
 
 
+class EmptySQL(ValueError):
+    """The SQL holds no statement (blank, or only comments)."""
+
+
 def run_query(data: Path | str, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    con = connect(data)
+    return run_sql(connect(data), sql)
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The result's column names and rows; EmptySQL when `sql` has no statement."""
+    if not sql.strip():
+        raise EmptySQL("the SQL is empty")
     cursor = con.execute(sql)
+    if cursor is None:  # DuckDB's answer to SQL that is only comments
+        raise EmptySQL("the SQL holds no statement, only comments")
     names = [d[0] for d in cursor.description or ()]
     return names, cursor.fetchall()
 
