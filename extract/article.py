@@ -1,9 +1,10 @@
 """A page in, a record out: the extractors run over the page's clean body."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from extract import EXTRACTOR_VERSION
+from extract import EXTRACTOR_VERSION, sniff
 from extract.event import Event, find_event, time_near
 from extract.networks import find_networks
 from extract.organizations import find_organizations
@@ -29,7 +30,7 @@ def extract_text(
     published: date | None = None,
 ) -> Record:
     """Plain text as scraped (title line first) -> record."""
-    return extract_page(parse_text(text, url), source, published)
+    return extract_page(parse_text(text, url), source, published, sniff.input_warnings(text))
 
 
 def extract_html(
@@ -39,14 +40,20 @@ def extract_html(
     published: date | None = None,
 ) -> Record:
     """An HTML page of any template -> record."""
-    return extract_page(parse_page(html, url), source, published)
+    return extract_page(parse_page(html, url), source, published, sniff.input_warnings(html))
 
 
-def extract_page(page: Page, source: str | None = None, published: date | None = None) -> Record:
-    """The extractors over one parsed page. `published` overrides the page's own date."""
+def extract_page(
+    page: Page,
+    source: str | None = None,
+    published: date | None = None,
+    input_warnings: Sequence[str] = (),
+) -> Record:
+    """The extractors over one parsed page. `published` overrides the page's own date;
+    `input_warnings` (`extract.sniff`) open the record's warnings."""
     pub = _published(page, published)
     body, title = page.body, page.title or ""
-    warnings = list(page.warnings)
+    warnings = [*input_warnings, *page.warnings]
     dates, implausible = find_dates(body, pub.date)
     times = find_times(body)
     event = find_event(body, dates, times, pub.date, title)

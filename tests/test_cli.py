@@ -54,7 +54,7 @@ def test_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     out = run("extract", str(tmp_path / "missing.txt"), str(good))
     assert out.returncode == 2
     assert out.stderr.decode().strip().splitlines() == [
-        f"thaipr extract: {tmp_path / 'missing.txt'}: No such file or directory"
+        f"thaipr extract: {tmp_path / 'missing.txt'}: No such file or directory; check the path"
     ]
     assert len(out.stdout.decode().splitlines()) == 1  # the good file still processed
 

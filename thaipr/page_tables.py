@@ -20,6 +20,8 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract.sniff import is_binary
+
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
 # Parquet rows converted to Python at a time: about 25 MB of pages of 100 KB.
@@ -74,7 +76,8 @@ Row = PageRow | BadRow
 
 def page_row(where: str, values: Mapping[str, Any], columns: Columns) -> Row:
     """A row's page: its HTML when it has some, else its text; a BadRow when its id, URL,
-    text or HTML is not a string (an integer id is taken as its digits) or it has neither."""
+    text or HTML is not a string (an integer id is taken as its digits), it has neither, or
+    the one taken is binary (`extract.sniff.is_binary`)."""
     raw_id = values.get(columns.id)
     ident = str(raw_id) if isinstance(raw_id, int) and not isinstance(raw_id, bool) else raw_id
     url = values.get(columns.url)
@@ -96,10 +99,16 @@ def page_row(where: str, values: Mapping[str, Any], columns: Columns) -> Row:
         if value is not None and not isinstance(value, str):
             return bad(f"{name!r} is {_kind_of(value)}, not a string")
     html, text = values.get(columns.html), values.get(columns.text)
-    if html and html.strip():
-        return PageRow(where, known_id, known_url, "html", html)
-    if text and text.strip():
-        return PageRow(where, known_id, known_url, "text", text)
+    pages: tuple[tuple[str, Literal["html", "text"], str | None], ...] = (
+        (columns.html, "html", html),
+        (columns.text, "text", text),
+    )
+    for name, kind, content in pages:
+        if not content or content.isspace():
+            continue
+        if is_binary(content):
+            return bad(f"{name!r} is binary, not a page or text")
+        return PageRow(where, known_id, known_url, kind, content)
     return bad(f"neither {columns.text!r} nor {columns.html!r} has any text")
 
 

@@ -8,17 +8,25 @@ with --id-column, --url-column, --text-column, --html-column). A row's URL picks
 template and the province; its id is the record's `source`. On a terminal a live line shows
 the rows done and the rate.
 
-A missing or unreadable page file: one line on stderr (and a row in the dataset's `errors`),
-the others still processed. A table that cannot be opened or lacks its columns (every table
-is checked before any page is extracted): one line, and nothing extracted. A bad row (not
-JSON, no page, a value that is not a string): one line (and an `errors` row), the other rows
-still processed; a table unreadable part way: one line, the rows before it kept. Exit status
-2 after any of these."""
+A missing or unreadable page file, or one that is no page or text (empty, or binary: an
+executable, an image, a PDF): one line on stderr (and a row in the dataset's `errors`), no
+record, the others still processed. A table that cannot be opened or lacks its columns
+(every table is checked before any page is extracted): one line, and nothing extracted. A
+bad row (not JSON, no page, binary, a value that is not a string): one line (and an
+`errors` row), the other rows still processed; a table unreadable part way: one line, the
+rows before it kept. Exit status 2 after any of these.
+
+Input that is read, but poorly, gives its record, a warning in the record's `warnings` and a
+warning line on stderr (a table: one line per kind, with the rows it concerns), and exit
+status 0: a text with no Thai letter, and bytes in no encoding read (UTF-8, UTF-16 with its
+BOM, the page's <meta> charset, TIS-620), decoded as UTF-8 with each undecodable byte
+replaced (U+FFFD)."""
 
 import argparse
 import gzip
 import json
 import sys
+from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +34,7 @@ from typing import Any
 from crawler.reporting.live_line import LiveLine
 from extract.article import extract_html, extract_text
 from extract.encoding import decode
+from extract.sniff import INPUT_EMPTY, INPUT_WARNINGS, unusable_input
 from output.ids import article_id, crawl_id
 from output.validate import SchemaError
 from output.writer import DatasetWriter
@@ -46,6 +55,12 @@ TEXT_SUFFIXES = (".txt", ".txt.gz")
 # Inputs larger than this are refused rather than read into memory.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 COLUMN_ROLES = ("id", "url", "text", "html")
+# What to do about input that is no page or text.
+GIVE_A_PAGE = "give a saved page (.html), a text (.txt) or a table of pages (.jsonl, .parquet)"
+
+
+class NotAPage(ValueError):
+    """Input that leaves nothing to extract: empty, or binary."""
 
 
 def add_parser(sub: Any) -> None:
@@ -124,9 +139,12 @@ def _kind(name: str, data: bytes, forced: str | None) -> str:
 
 
 def extract_file(name: str, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    """The record and the decoded input it came from."""
+    """The record and the decoded input it came from; NotAPage for input that is empty or
+    binary."""
     data = read_input(name)
     decoded = decode(data)
+    if problem := unusable_input(data, decoded.text):
+        raise NotAPage(problem)
     source = None if name == "-" else name
     kind = _kind(name, data, args.format)
     out = _record(kind, decoded.text, args.url, source, args.published)
@@ -228,13 +246,36 @@ def _extract_one_file(name: str, args: argparse.Namespace, sink: Sink) -> int:
     try:
         record, raw = extract_file(name, args)
         sink.record(record, _modified(name), raw)
-    except (OSError, EOFError, gzip.BadGzipFile, SchemaError) as exc:
+    except (OSError, EOFError, NotAPage, SchemaError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"thaipr extract: {name}: {reason}", file=sys.stderr)
+        hint = _what_to_do(exc, name)
+        print(f"thaipr extract: {name}: {reason}{'; ' + hint if hint else ''}", file=sys.stderr)
         stage = "validate" if isinstance(exc, SchemaError) else "read"
         sink.error(name, stage, type(exc).__name__, reason)
         return EXIT_UNREADABLE
+    for warning in record["warnings"]:
+        if warning in INPUT_WARNINGS:
+            print(f"thaipr extract: {name}: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _what_to_do(exc: BaseException, name: str) -> str | None:
+    """The second half of a failed file's line."""
+    if isinstance(exc, NotAPage):
+        return (
+            "save the page again, or leave the file out" if str(exc) == INPUT_EMPTY else GIVE_A_PAGE
+        )
+    if isinstance(exc, FileNotFoundError):
+        return "check the path"
+    if isinstance(exc, IsADirectoryError):
+        return f"name the pages in it ({Path(name) / '*.html'})"
+    if isinstance(exc, PermissionError):
+        return "check its permissions"
+    if isinstance(exc, gzip.BadGzipFile):
+        return "name it without .gz if it is not compressed"
+    if isinstance(exc, EOFError):
+        return "the file is cut short: save or download it again"
+    return None
 
 
 def extract_table(table: PageTable, args: argparse.Namespace, sink: Sink) -> int:
@@ -243,6 +284,7 @@ def extract_table(table: PageTable, args: argparse.Namespace, sink: Sink) -> int
     live = LiveLine(f"thaipr extract: {table.name}", table.total, on=on)
     fetched_at = _modified(table.name)
     status = 0
+    warned: Counter[str] = Counter()  # input warnings: rows with each
 
     def failed(row: PageRow | BadRow, stage: str, error_class: str, reason: str) -> None:
         nonlocal status
@@ -258,7 +300,9 @@ def extract_table(table: PageTable, args: argparse.Namespace, sink: Sink) -> int
                 failed(row, "read", "BadRow", row.reason)
                 continue
             try:
-                sink.record(extract_row(row, args.published), fetched_at, row.content)
+                record = extract_row(row, args.published)
+                warned.update(w for w in record["warnings"] if w in INPUT_WARNINGS)
+                sink.record(record, fetched_at, row.content)
             except SchemaError as exc:
                 failed(row, "validate", "SchemaError", str(exc))
             except Exception as exc:  # one row's failure is reported, the rest go on
@@ -268,8 +312,14 @@ def extract_table(table: PageTable, args: argparse.Namespace, sink: Sink) -> int
         sink.error(table.name, "read", "TableError", str(exc))
         status = EXIT_UNREADABLE
     finally:
+        for warning, rows in warned.items():
+            live.say(f"thaipr extract: {table.name}: warning: {_rows(rows)}: {warning}")
         live.clear()
     return status
+
+
+def _rows(n: int) -> str:
+    return f"{n} row{'s' if n != 1 else ''}"
 
 
 def _fail(message: str) -> int:
