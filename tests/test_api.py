@@ -58,8 +58,12 @@ def test_every_table_reads(data: Path, table: str) -> None:
 def test_unknown_table_and_missing_dataset_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown table 'meeting'"):
         thaipr.read_table(tmp_path, "meeting")
-    with pytest.raises(thaipr.NotADataset, match="no dataset at"):
+    with pytest.raises(thaipr.NotADataset, match=r"no thaipr dataset at .* \(no such folder\)"):
         thaipr.connect(tmp_path / "nowhere")
+    with pytest.raises(thaipr.NotADataset, match=r"\(no table in it\)"):
+        thaipr.connect(tmp_path)  # an empty folder
+    (tmp_path / "d" / "_crawl").mkdir(parents=True)  # a crawl that stored nothing yet
+    assert thaipr.read_articles(tmp_path / "d").num_rows == 0
 
 
 def test_extract_text_and_html_need_no_dataset() -> None:

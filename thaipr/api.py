@@ -17,6 +17,7 @@ import pyarrow as pa
 from extract.article import extract_html as _extract_html
 from extract.article import extract_text as _extract_text
 from extract.record import Record
+from output.files import dataset_state
 from output.views import connect as _connect
 
 # The views `connect` registers, and so the names `read_table` takes.
@@ -36,6 +37,10 @@ TABLES = (
 )
 
 
+# Why a path is no dataset, by output.files.dataset_state.
+WHY_NOT = {"missing": "no such folder", "not_dir": "a file", "not_dataset": "no table in it"}
+
+
 class NotADataset(ValueError):
     """The folder given is missing or is not a thaipr dataset."""
 
@@ -44,8 +49,9 @@ def connect(data: Path | str) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with a view per table of the dataset at `data`, each
     showing every article once (its latest version), and `meetings`."""
     path = Path(data)
-    if not path.is_dir():
-        raise NotADataset(f"no dataset at {path}")
+    state = dataset_state(path)
+    if state not in ("ok", "empty"):
+        raise NotADataset(f"no thaipr dataset at {path} ({WHY_NOT[state]})")
     return _connect(path)
 
 

@@ -50,7 +50,12 @@ def add_parsers(sub: Any) -> None:
 
     s = sub.add_parser("stats", help="rows per table, province and month; fill rates")
     _data_arg(s)
-    s.add_argument("--format", choices=("table", "json"), default="table")
+    s.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="table (default) or json (one document)",
+    )
     s.set_defaults(run=run_stats_cmd)
 
     c = sub.add_parser("compact", help="merge small files, drop superseded rows (atomic)")
