@@ -1,19 +1,24 @@
-"""Run SQL over the dataset's views and print the result as an aligned table, CSV or JSON
-Lines."""
+"""Run SQL over the dataset's views; a result's values as text (a table cell, a CSV field) and
+as JSON; the aligned table `thaipr query` prints. The files a result is written to (CSV, JSON
+Lines, Parquet, Excel) are output/export.py's."""
 
-import csv
 import json
+import math
 import unicodedata
-from collections.abc import Sequence
-from datetime import date, datetime
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from output.views import connect
 
-FORMATS = ("table", "csv", "json")
+# Rows per Arrow batch of a streamed result: a batch of articles (bodies, nested lists) stays
+# well under 100 MB.
+BATCH_ROWS = 4096
 # A table cell is cut to this many display columns.
 MAX_CELL = 48
 
@@ -28,36 +33,81 @@ def run_query(data: Path | str, sql: str) -> tuple[list[str], list[tuple[Any, ..
 
 def run_sql(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
     """The result's column names and rows; EmptySQL when `sql` has no statement."""
+    return rows_of(stream(con, sql))
+
+
+def stream(
+    con: duckdb.DuckDBPyConnection, sql: str, batch_rows: int = BATCH_ROWS
+) -> pa.RecordBatchReader:
+    """The result of `sql` as Arrow record batches, computed as they are read. EmptySQL when
+    `sql` has no statement; a statement that returns no rows (SET, CREATE VIEW) gives a
+    stream with no column. DuckDB's errors are raised here (parsing, binding) or while the
+    stream is read (a damaged file)."""
     if not sql.strip():
         raise EmptySQL("the SQL is empty")
-    cursor = con.execute(sql)
-    if cursor is None:  # DuckDB's answer to SQL that is only comments
+    if not con.extract_statements(sql):
         raise EmptySQL("the SQL holds no statement, only comments")
-    names = [d[0] for d in cursor.description or ()]
-    return names, cursor.fetchall()
+    relation = con.sql(sql)
+    if relation is None:
+        return pa.RecordBatchReader.from_batches(pa.schema([]), [])
+    return relation.to_arrow_reader(batch_rows)
 
 
-def write_result(
-    names: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, out: TextIO
-) -> None:
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows([[_plain(v) for v in row] for row in rows])
-    elif fmt == "json":
-        for row in rows:
-            out.write(
-                json.dumps(
-                    dict(zip(names, row, strict=True)), ensure_ascii=False, default=_json_default
-                )
-                + "\n"
-            )
-    else:
-        out.write(format_table(names, rows))
+def batch_rows(batch: pa.RecordBatch) -> Iterator[tuple[Any, ...]]:
+    """A batch's rows as tuples of Python values (dates as `date`, lists as lists, structs and
+    maps as dicts); by position, so two columns of one name both stay."""
+    columns = [column.to_pylist(maps_as_pydicts="strict") for column in batch.columns]
+    return zip(*columns, strict=True)
+
+
+def rows_of(reader: pa.RecordBatchReader) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Every row of a stream, read into memory: for a table, whose widths need them all."""
+    names = list(reader.schema.names)
+    return names, [row for batch in reader for row in batch_rows(batch)]
+
+
+def cell_text(value: Any) -> str:
+    """A value as one text cell: empty for null, ISO 8601 for dates and times, `true`/`false`,
+    lists and structs as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(jsonable(value), ensure_ascii=False)
+    return str(value)
+
+
+def jsonable(value: Any) -> Any:
+    """A value as JSON holds it: dates and times ISO 8601, decimals as numbers, bytes as hex,
+    NaN and infinities as null, map keys as strings."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return None
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, bytes):
+        return value.hex()
+    return str(value)
 
 
 def format_table(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    cells = [[_cut(_plain(v)) for v in row] for row in rows]
+    cells = [[_cut(cell_text(v)) for v in row] for row in rows]
     widths = [
         max([display_width(n), *(display_width(r[i]) for r in cells)]) for i, n in enumerate(names)
     ]
@@ -92,19 +142,3 @@ def _cut(text: str) -> str:
             break
         out += ch
     return out + "…"
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, default=_json_default)
-    return str(value)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)
