@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from crawler import __version__
 from extract import EXTRACTOR_VERSION
 from output.schema import SCHEMA_VERSION
-from thaipr.commands import crawl, data, extract, reextract, replica, sources
+from thaipr.commands import crawl, data, export, extract, reextract, replica, sources
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NO_CRAWL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -34,6 +34,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("query", 'thaipr query --data data "SELECT * FROM meetings LIMIT 5"'),
             ("stats", "thaipr stats --data data"),
             ("compact", "thaipr compact --data data"),
+            ("export", "thaipr export --data data --table meetings --out meetings.xlsx"),
         ),
     ),
     ("serve", (("replica", "thaipr replica --provinces 3"),)),
@@ -108,7 +109,7 @@ def build_parser() -> TopParser:
         dest="command", metavar="COMMAND", parser_class=Parser, prog="thaipr"
     )
     sub.required = True
-    for module in (crawl, reextract, data, replica, extract, sources):
+    for module in (crawl, reextract, data, export, replica, extract, sources):
         adder = getattr(module, "add_parsers", None) or module.add_parser
         adder(sub)
     for action in sub._choices_actions:
