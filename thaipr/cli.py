@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from crawler import __version__
 from extract import EXTRACTOR_VERSION
 from output.schema import SCHEMA_VERSION
-from thaipr.commands import crawl, data, export, extract, reextract, replica, sources
+from thaipr.commands import crawl, data, export, extract, reextract, replica, report, sources
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NO_CRAWL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -35,6 +35,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("stats", "thaipr stats --data data"),
             ("compact", "thaipr compact --data data"),
             ("export", "thaipr export --data data --table meetings --out meetings.xlsx"),
+            ("report", "thaipr report --data data --out report.html"),
         ),
     ),
     ("serve", (("replica", "thaipr replica --provinces 3"),)),
@@ -109,7 +110,7 @@ def build_parser() -> TopParser:
         dest="command", metavar="COMMAND", parser_class=Parser, prog="thaipr"
     )
     sub.required = True
-    for module in (crawl, reextract, data, export, replica, extract, sources):
+    for module in (crawl, reextract, data, export, report, replica, extract, sources):
         adder = getattr(module, "add_parsers", None) or module.add_parser
         adder(sub)
     for action in sub._choices_actions:
