@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PYTHAINLP_OFFLINE := 1
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup demo test lint eval corpus reliability bench clean
+.PHONY: setup thai-font demo test lint eval corpus reliability bench clean
 
 $(BIN)/thaipr: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,9 +13,23 @@ $(BIN)/thaipr: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-setup: $(BIN)/thaipr
+setup: $(BIN)/thaipr thai-font
 
-demo: setup  ## serve a replica of the platform, crawl it into demo-data/, show a few meetings
+# A Thai font for the plots of `thaipr report` (and `make demo`'s report): on Debian and
+# Ubuntu, when no installed font covers Thai, fonts-thai-tlwg is installed with apt-get if
+# we run as root; otherwise a line says how (without one, Thai in the plots is boxes).
+thai-font:
+	@if command -v apt-get >/dev/null && ! fc-list :lang=th 2>/dev/null | grep -q . \
+	    && ! dpkg-query -W -f '$${Status}' fonts-thai-tlwg 2>/dev/null | grep -q "ok installed"; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "make: installing a Thai font for thaipr report (apt-get install fonts-thai-tlwg)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-thai-tlwg >/dev/null; \
+	  else \
+	    echo "make: no Thai font, thaipr report would draw Thai as boxes: sudo apt-get install fonts-thai-tlwg"; \
+	  fi; \
+	fi
+
+demo: setup  ## serve a replica of the platform, crawl it into demo-data/, show a few meetings, write its report
 	$(BIN)/python -m thaipr.demo
 
 test: setup lint
@@ -42,4 +56,4 @@ bench: setup  ## extraction speed, the dataset at corpus scale, the crawler (abo
 	$(BIN)/python -m bench.distributed_bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info build demo-data
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info build demo-data demo-report.html

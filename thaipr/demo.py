@@ -1,6 +1,7 @@
 """`make demo`: serve a replica of the platform on loopback, crawl it with `thaipr crawl`
-into ./demo-data, and show what a researcher gets: the crawl's summary and a few meetings
-from `thaipr query`. Run it again: the second crawl finds every article unchanged."""
+into ./demo-data, and show what a researcher gets: the crawl's summary, a few meetings from
+`thaipr query`, and the page `thaipr report` draws of the dataset (./demo-report.html).
+Run it again: the second crawl finds every article unchanged."""
 
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from crawler.replica.catalog import Catalog
 from crawler.replica.server import Replica, ReplicaHTTPServer
 
 OUT = Path("demo-data")
+REPORT = Path("demo-report.html")  # beside the dataset, never in it
 PROVINCES, PER_PROVINCE = 3, 20
 THAIPR = [sys.executable, "-m", "thaipr"]
 QUESTION = (
@@ -48,7 +50,14 @@ def main() -> int:
         return crawl.returncode
     print(f'\nmeetings in {OUT}/ (thaipr query --data {OUT} "{QUESTION}"):\n')
     query = subprocess.run([*THAIPR, "query", "--data", str(OUT), QUESTION], check=False)
-    return crawl.returncode or query.returncode
+    print(f"\nthe report of {OUT}/ (thaipr report --data {OUT} --out {REPORT}):\n")
+    sys.stdout.flush()
+    report = subprocess.run(
+        [*THAIPR, "report", "--data", str(OUT), "--out", str(REPORT)], check=False
+    )
+    if report.returncode == 0:
+        print(f"open {REPORT.resolve().as_uri()} in a browser")
+    return crawl.returncode or query.returncode or report.returncode
 
 
 if __name__ == "__main__":
