@@ -2,7 +2,8 @@
 scheme of the real CMS (notes/prd-platform.md): feed directory, RSS and JSON feeds, listing
 pages with POST paging, article pages (ETag, Last-Modified, 304), images, robots.txt with
 Crawl-delay; the old CMS archive under `/ewt.{slug}/`. Every request is logged with its
-time, for politeness tests: `GET /_replica/requests`."""
+time, for politeness tests: `GET /_replica/requests`. `GET /_replica/sites` names the sites
+served (`{"sites": [slug, ...]}`): `thaipr crawl --replica URL` crawls those."""
 
 import hashlib
 import json
@@ -277,6 +278,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send_json(replica.manifest())
         if path == "/_replica/requests":
             return self._send_json(replica.log)
+        if path == "/_replica/sites":
+            return self._send_json({"sites": list(replica.catalog.sites)})
         if path == "/_replica/edit" and method == "POST":
             replica.catalog.edit(form["site"][0], int(form["item"][0]))
             return self._send_json({"edited": True})
