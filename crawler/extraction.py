@@ -8,12 +8,20 @@ job (a module-level function of the page) and its arguments in, results out, in 
 crawl's side is an asyncio protocol on the reactor's own loop, so no thread of the crawl
 wakes for a page (a `ProcessPoolExecutor` costs two threads and about a millisecond of the
 crawl's CPU per page). A worker reads until the crawl closes its end, or dies: it needs no
-watch of its parent."""
+watch of its parent.
+
+A worker ignores SIGINT and SIGTERM: a terminal's Ctrl-C and a supervisor's SIGTERM reach the
+whole process group, and the crawl, stopping gracefully, still needs its workers for the
+pages in flight. So the crawl ends them: its pipeline closes them, and a crawl stopped at
+once (a second Ctrl-C: the pipelines never close) closes what is left as it exits, before
+multiprocessing's own exit handler would SIGTERM them and wait forever."""
 
 import asyncio
+import atexit
 import contextlib
 import logging
 import multiprocessing
+import multiprocessing.util  # its exit handler registered before ours, so run after it
 import os
 import pickle
 import signal
@@ -189,6 +197,7 @@ class _Worker:
         self._sock = ours  # handed to the channel's transport once it opens
         self._channel: _Channel | None = None
         self._connecting = asyncio.Lock()
+        _RUNNING.add(self)
 
     @property
     def load(self) -> int:
@@ -210,6 +219,7 @@ class _Worker:
 
     def close(self) -> None:
         """Close the crawl's end: the worker reads to the end and exits."""
+        _RUNNING.discard(self)
         with contextlib.suppress(OSError):
             self._sock.shutdown(socket.SHUT_RDWR)
         transport = self._channel.transport if self._channel else None
@@ -223,6 +233,27 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+
+
+# Workers started and not yet closed, in this process.
+_RUNNING: set[_Worker] = set()
+
+
+def _end_running() -> None:
+    """At exit, end the workers a crawl left running (stopped at once, it never closed its
+    pipelines): killed, as their results have nowhere to go, and a worker does nothing but
+    compute. Registered after multiprocessing's exit handler, so it runs before it."""
+    workers = list(_RUNNING)
+    _RUNNING.clear()
+    for worker in workers:
+        worker.process.kill()
+        with contextlib.suppress(OSError):
+            worker._sock.close()
+    for worker in workers:
+        worker.process.join()
+
+
+atexit.register(_end_running)
 
 
 def default_workers() -> int:
