@@ -90,7 +90,7 @@ def test_a_killed_workers_requests_are_fetched_by_another(redis_url: str, tmp_pa
         os.killpg(doomed.pid, signal.SIGKILL)  # holding leases, records unpublished
         doomed.communicate()
         held = redis.Redis.from_url(redis_url).zcard("thaipr:prd:deadlines")
-        survivor = _worker(server, out, redis_url, "--no-politeness", *lease)
+        survivor = _worker(server, out, redis_url, "--no-politeness", *lease, "-v")  # log: stderr
         _, stderr = survivor.communicate(timeout=300)
     assert survivor.returncode == 0, stderr[-3000:]
     assert held > 0

@@ -1,9 +1,12 @@
-"""What a crawl says while it runs and when it ends: a live status line on a terminal, plain
-log lines every THAIPR_PROGRESS_SECONDS otherwise, and one summary line at the end."""
+"""What a crawl says while it runs and when it ends: a live status line on a terminal (which
+says so once the crawl is stopping), plain log lines every THAIPR_PROGRESS_SECONDS
+otherwise, and one summary line at the end, true also of a crawl stopped at once, whose
+engine never closed (Scrapy's elapsed time and finish reason are then missing)."""
 
 import logging
 import sys
 import time
+from datetime import UTC, datetime
 from typing import Any, Self
 
 from scrapy import signals
@@ -42,6 +45,26 @@ def summary_line(stats: StatsCollector, seconds: float) -> str:
     )
 
 
+def elapsed_seconds(stats: StatsCollector, started: float) -> float:
+    """How long the crawl ran: Scrapy's figure when its engine closed; else since the spider
+    opened, or since `started` (a `time.monotonic()`) when it never did."""
+    seconds = stats.get_value("elapsed_time_seconds")
+    if seconds is not None:
+        return float(seconds)
+    opened = stats.get_value("start_time")
+    if isinstance(opened, datetime):
+        return (datetime.now(UTC) - opened).total_seconds()
+    return time.monotonic() - started
+
+
+def troubles(stats: StatsCollector) -> int:
+    """Pages that failed, and warnings and errors logged: what the log file tells more of."""
+    logged = sum(
+        int(stats.get_value(f"log_count/{level}", 0)) for level in ("WARNING", "ERROR", "CRITICAL")
+    )
+    return logged + counts(stats)["errors"]
+
+
 class Progress:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -69,6 +92,11 @@ class Progress:
         c = counts(self.crawler.stats)
         elapsed = time.monotonic() - self.started
         rate = c["records"] / elapsed if elapsed else 0.0
+        if not self.crawler.crawling:  # a first Ctrl-C or SIGTERM: Scrapy's graceful stop
+            return (
+                f"stopping, Ctrl-C again to stop at once | pages {c['pages']} | "
+                f"articles {c['records']} | {int(elapsed)} s"
+            )
         return (
             f"pages {c['pages']} | articles {c['records']} | unchanged {c['unchanged']} | "
             f"errors {c['errors']} | {rate:.1f} articles/s | {int(elapsed)} s"

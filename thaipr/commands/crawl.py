@@ -1,23 +1,50 @@
 """`thaipr crawl`: crawl the PRD platform into the dataset, safe under cron.
 
+A terminal shows a live progress line while it runs, then one closing line (on stdout):
+
+    thaipr crawl: 60 pages, 60 new, 0 changed, 0 unchanged, 0 errors in 0:00:14, peak …
+
+Scrapy's own log goes to DIR/_crawl/crawl.log (--log-file elsewhere); the closing line
+names it when pages failed or something was logged as a warning or error. -v shows the log
+on stderr instead (in --log-file too when that is given).
+
+Ctrl-C (SIGINT) or SIGTERM stops gracefully: the pages in flight are fetched, and
+everything fetched is written; exit 1. A second one stops at once, within seconds: the
+extraction workers are ended, and what was fetched since the last write is not kept (the
+next run fetches it again); exit 130, the line says "interrupted".
+
+A replica (`thaipr replica`) is crawled with --replica URL: the sites it serves, no others.
+
 Exit status: 0 success; 1 finished, but some pages failed (they are in `errors`) or the
-crawl was stopped early; 2 bad usage; 3 could not crawl (another crawl holds the dataset,
-nothing was fetched, or every request failed). Scrapy itself exits 0 even when every
-request failed: the status comes from the crawl's stats."""
+crawl was stopped early; 2 bad usage or input (one line on stderr: the problem and what to
+do); 3 could not crawl (another crawl holds the dataset, no replica or Redis at the URL
+given, nothing was fetched, or every request failed); 130 stopped at once by a second
+Ctrl-C. Scrapy itself exits 0 even when every request failed: the status comes from the
+crawl's stats."""
 
 import argparse
 import fcntl
+import json
 import logging
 import os
+import signal
 import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from crawler.distributed.addon import ENV as DISTRIBUTED_ENV
-from thaipr.args import iso_date
+from thaipr.args import iso_date, non_negative_float, positive_float, positive_int
 
-EXIT_OK, EXIT_FAILED_PAGES, EXIT_USAGE, EXIT_NO_CRAWL = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED_PAGES, EXIT_USAGE, EXIT_NO_CRAWL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 SPIDERS = {"prd": "prd", "prd_archive": "ewt"}
+LOG_FILE = "_crawl/crawl.log"  # under --out, unless --log-file or -v
+REPLICA_SITES = "/_replica/sites"  # what a replica answers with the slugs it serves
+REPLICA_TIMEOUT_S = 5.0
 
 
 def add_parser(sub: Any) -> None:
@@ -41,7 +68,7 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="oldest publication day")
     p.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="newest publication day")
-    p.add_argument("--max-articles", type=int, metavar="N", help="stop scheduling after N")
+    p.add_argument("--max-articles", type=positive_int, metavar="N", help="stop scheduling after N")
     p.add_argument(
         "--out",
         type=Path,
@@ -49,10 +76,17 @@ def add_parser(sub: Any) -> None:
         metavar="DIR",
         help="the dataset (and its crawl state in DIR/_crawl)",
     )
-    p.add_argument(
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
         "--site-url-template",
         metavar="URL",
         help="fetch every site from here instead, e.g. 'http://127.0.0.1:8765/{slug}'",
+    )
+    where.add_argument(
+        "--replica",
+        metavar="URL",
+        help="crawl the sites a replica (`thaipr replica`) serves, from it: "
+        "e.g. http://127.0.0.1:8765 (with --province: those of its sites)",
     )
     p.add_argument("--sources", type=Path, metavar="FILE", help="extra sources (TOML)")
     p.add_argument(
@@ -68,7 +102,7 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument(
         "--delay",
-        type=float,
+        type=non_negative_float,
         metavar="SECONDS",
         help="least time between two requests to one backend (default 1.0; "
         "robots.txt Crawl-delay and Retry-After can only lengthen it)",
@@ -95,12 +129,28 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument(
         "--lease",
-        type=float,
+        type=positive_float,
         metavar="SECONDS",
         help="distributed: a dead worker's requests go to another after this (default 300)",
     )
-    p.add_argument("--log-level", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
-    p.add_argument("--log-file", type=Path, help="write Scrapy's log here instead of stderr")
+    p.add_argument(
+        "--log-level",
+        default="INFO",
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+        help="the least level Scrapy's log keeps (default INFO)",
+    )
+    p.add_argument(
+        "--log-file",
+        type=Path,
+        metavar="PATH",
+        help=f"write Scrapy's log here (default: DIR/{LOG_FILE}; appended to)",
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="show Scrapy's log on stderr (and write it to --log-file only when given)",
+    )
     p.set_defaults(run=run)
 
 
@@ -114,16 +164,49 @@ def run(args: argparse.Namespace) -> int:
 
     if args.site_url_template and "{slug}" not in args.site_url_template:
         return _usage("--site-url-template needs {slug}, e.g. 'http://127.0.0.1:8765/{slug}'")
+    if args.replica and (problem := _bad_replica_url(args.replica)):
+        return _usage(problem)
     if args.since and args.until and args.since > args.until:
-        return _usage("--since is after --until")
+        return _usage("--since is after --until; give the older day to --since")
+    if any("=" not in pair for pair in args.set):
+        return _usage("--set takes NAME=VALUE, e.g. --set DOWNLOAD_TIMEOUT=20")
     try:
-        sources = select(load_sources(args.sources), args.province, SPIDERS[args.spider])
+        configured = load_sources(args.sources)
+        sources = select(configured, args.province, SPIDERS[args.spider])
     except SourceError as exc:
         return _usage(str(exc))
     if not sources:
-        return _usage(f"no {args.spider} source to crawl")
-    if any("=" not in pair for pair in args.set):
-        return _usage("--set takes NAME=VALUE")
+        return _usage(f"no {args.spider} source to crawl; add one with --sources FILE")
+    if problem := _unwritable(args.out / "_crawl"):
+        return _usage(f"cannot write the dataset at {args.out} ({problem}); choose another --out")
+    args.log_to = _log_file(args)
+    if args.log_to and (problem := _unwritable_file(args.log_to)):
+        return _usage(
+            f"cannot write the log at {args.log_to} ({problem}); choose another --log-file"
+        )
+    if args.replica:
+        try:
+            served = replica_sites(args.replica)
+        except ReplicaError as exc:
+            print(
+                f"thaipr crawl: could not crawl: {exc}; start one with `thaipr replica`",
+                file=sys.stderr,
+            )
+            return EXIT_NO_CRAWL
+        if args.province:
+            missing = [s.slug for s in sources if s.slug.removeprefix("ewt.") not in served]
+            if missing:
+                return _usage(
+                    f"the replica at {args.replica} does not serve {', '.join(missing)}; "
+                    f"it serves {', '.join(served)}"
+                )
+        else:
+            try:
+                sources = select(configured, served, SPIDERS[args.spider])
+            except SourceError as exc:
+                return _usage(f"the replica at {args.replica} serves a site not configured: {exc}")
+        args.province = [s.slug for s in sources]
+        args.site_url_template = args.replica.rstrip("/") + "/{slug}"
     if args.redis and (problem := _unreachable(args.redis)):
         print(f"thaipr crawl: could not crawl: Redis at {args.redis}: {problem}", file=sys.stderr)
         return EXIT_USAGE if problem.startswith("bad URL") else EXIT_NO_CRAWL
@@ -131,6 +214,63 @@ def run(args: argparse.Namespace) -> int:
         print(f"thaipr crawl: another crawl is writing {args.out}", file=sys.stderr)
         return EXIT_NO_CRAWL
     return crawl(args)
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why files cannot be written in `folder` (made if need be), or None."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+def _unwritable_file(path: Path) -> str | None:
+    """Why `path` cannot be appended to (its folder made if need be), or None."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+def _log_file(args: argparse.Namespace) -> Path | None:
+    """Where Scrapy's log is written: --log-file, else under --out unless -v shows it."""
+    if args.log_file:
+        return Path(args.log_file)
+    return None if args.verbose else args.out / LOG_FILE
+
+
+class ReplicaError(RuntimeError):
+    """No replica answers at the URL given."""
+
+
+def _bad_replica_url(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return None
+    return f"--replica takes the replica's URL, e.g. http://127.0.0.1:8765, not {url!r}"
+
+
+def replica_sites(url: str) -> list[str]:
+    """The slugs of the sites the replica at `url` serves."""
+    where = url.rstrip("/") + REPLICA_SITES
+    try:
+        with urllib.request.urlopen(where, timeout=REPLICA_TIMEOUT_S) as answer:
+            sites = json.load(answer)["sites"]
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        why = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
+        raise ReplicaError(f"no replica at {url} ({why})") from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ReplicaError(f"no replica at {url} ({exc or type(exc).__name__})") from exc
+    if not isinstance(sites, list) or not sites:
+        raise ReplicaError(f"no replica at {url} ({where} names no site)")
+    return [str(slug) for slug in sites]
 
 
 def _unreachable(url: str) -> str | None:
@@ -169,8 +309,9 @@ def settings_for(args: argparse.Namespace) -> Any:
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     overrides: dict[str, Any] = {"THAIPR_OUT": str(args.out), "LOG_LEVEL": args.log_level}
-    if args.log_file:
-        overrides["LOG_FILE"] = str(args.log_file)
+    log_to = getattr(args, "log_to", None)
+    if log_to:
+        overrides["LOG_FILE"] = str(log_to)
     if args.warc:
         overrides["THAIPR_WARC_DIR"] = str(args.warc)
     if args.redis:
@@ -194,15 +335,34 @@ def settings_for(args: argparse.Namespace) -> Any:
     return settings
 
 
+def _log_also_to_stderr(settings: Any) -> None:
+    """-v with --log-file: Scrapy writes its log to the file; the same lines to stderr."""
+    from scrapy.utils.log import TopLevelFormatter
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(
+        logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT"))
+    )
+    handler.setLevel(settings.get("LOG_LEVEL"))
+    if settings.getbool("LOG_SHORT_NAMES"):
+        handler.addFilter(TopLevelFormatter(["scrapy"]))
+    logging.root.addHandler(handler)
+
+
 def crawl(args: argparse.Namespace) -> int:
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.reporting.progress import counts, summary_line
+    from crawler.reporting.live_line import CLEAR
+    from crawler.reporting.progress import counts, elapsed_seconds, summary_line, troubles
     from crawler.spiders.prd import PrdSpider
     from crawler.spiders.prd_archive import PrdArchiveSpider
 
     spider = {"prd": PrdSpider, "prd_archive": PrdArchiveSpider}[args.spider]
-    process = CrawlerProcess(settings_for(args))
+    settings = settings_for(args)
+    started = time.monotonic()
+    process = CrawlerProcess(settings)
+    if args.verbose and settings.get("LOG_FILE"):
+        _log_also_to_stderr(settings)
     crawler = process.create_crawler(spider)
     failures: list[str] = []
     deferred = process.crawl(
@@ -218,15 +378,27 @@ def crawl(args: argparse.Namespace) -> int:
     )
     deferred.addErrback(lambda f: failures.append(f.getErrorMessage()))
     process.start()
+    # Over: what is left is the closing line and the last write finishing. A Ctrl-C now
+    # (Twisted has put Python's handler back) would end it in a traceback, or kill the
+    # process after its line said otherwise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if failures:
         print(f"thaipr crawl: could not crawl: {failures[0]}", file=sys.stderr)
         return EXIT_NO_CRAWL
-    assert crawler.stats is not None
+    if sys.stderr.isatty():  # a crawl stopped at once leaves its live line
+        sys.stderr.write(CLEAR)
     stats = crawler.stats
+    if stats is None:  # stopped at once before it began
+        print("thaipr crawl: interrupted before the crawl began", file=sys.stderr)
+        return EXIT_INTERRUPTED
     c = counts(stats)
-    reason = stats.get_value("finish_reason", "unknown")
-    elapsed = stats.get_value("elapsed_time_seconds", 0.0)
-    if args.redis and c["pages"] == 0 and not c["errors"] and reason == "finished":
+    # No finish reason: the engine never closed, the crawl was stopped at once.
+    reason = stats.get_value("finish_reason")
+    if reason is None:
+        status = EXIT_INTERRUPTED
+        reason = "interrupted: what was not yet written is fetched again next run"
+    elif args.redis and c["pages"] == 0 and not c["errors"] and reason == "finished":
         status = EXIT_OK  # a worker of a distributed crawl the others left nothing to
     elif c["pages"] == 0 or c["ok"] == 0:
         status = EXIT_NO_CRAWL
@@ -235,5 +407,10 @@ def crawl(args: argparse.Namespace) -> int:
     else:
         status = EXIT_OK
     logging.shutdown()
-    print(f"thaipr crawl: {summary_line(stats, elapsed)} ({reason}; exit {status})")
+    line = f"thaipr crawl: {summary_line(stats, elapsed_seconds(stats, started))}"
+    line += f" ({reason}; exit {status})"
+    log_to = settings.get("LOG_FILE")
+    if log_to and troubles(stats):
+        line += f"; details in {log_to}"
+    print(line)
     return status
