@@ -79,8 +79,8 @@ BAD_OPTIONS = [
     (["--articles-per-province", "0"], "argument --articles-per-province: must be a whole"),
     (["--articles-per-province", "many"], "argument --articles-per-province: must be a whole"),
     (["--latency-ms", "-1"], "argument --latency-ms: must be a whole number of 0 or more"),
-    (["--crawl-delay", "-0.5"], "argument --crawl-delay: must be a number of seconds"),
-    (["--crawl-delay", "inf"], "argument --crawl-delay: must be a number of seconds"),
+    (["--crawl-delay", "-0.5"], "argument --crawl-delay: must be a number of 0 or more"),
+    (["--crawl-delay", "inf"], "argument --crawl-delay: must be a number of 0 or more"),
     (["--port", "65536"], "argument --port: must be a whole number from 0 to 65535"),
     (["--port", "-1"], "argument --port: must be a whole number from 0 to 65535"),
 ]

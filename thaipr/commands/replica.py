@@ -9,13 +9,13 @@ Exit status: 0 stopped with Ctrl-C; 2 bad usage (one line on stderr), an unreada
 or a port it cannot listen on."""
 
 import argparse
-import math
 import sys
 from pathlib import Path
 from typing import Any
 
 from crawler.replica.catalog import MAX_SITES, Catalog
 from crawler.replica.server import Replica, ReplicaHTTPServer
+from thaipr.args import non_negative_float, non_negative_int, positive_int, whole_number
 
 MAX_PORT = 65535
 
@@ -37,19 +37,21 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument(
         "--articles-per-province",
-        type=_positive_int,
+        type=positive_int,
         default=20,
         metavar="N",
         help="articles each site serves (default 20)",
     )
     p.add_argument(
         "--latency-ms",
-        type=_non_negative_int,
+        type=non_negative_int,
         default=0,
         metavar="L",
         help="added to every response",
     )
-    p.add_argument("--crawl-delay", type=_seconds, help="Crawl-delay in robots.txt (seconds)")
+    p.add_argument(
+        "--crawl-delay", type=non_negative_float, help="Crawl-delay in robots.txt (seconds)"
+    )
     p.add_argument("--corpus", type=Path, help="serve these real articles (Parquet: title, text)")
     p.add_argument(
         "--faults",
@@ -60,51 +62,17 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-# --- argument types (argparse prints the message after the option's name) -------------------
-# The same checks as thaipr/args.py is getting (positive_int, non_negative_float): kept here
-# until that lands, then to be replaced by those.
-
-
-def _whole(value: str, least: int, most: int | None = None) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = least - 1
-    if n < least or (most is not None and n > most):
-        span = f"from {least} to {most}" if most is not None else f"of {least} or more"
-        raise argparse.ArgumentTypeError(f"must be a whole number {span}, not {value!r}")
-    return n
-
-
-def _positive_int(value: str) -> int:
-    return _whole(value, 1)
-
-
-def _non_negative_int(value: str) -> int:
-    return _whole(value, 0)
-
-
 def _port(value: str) -> int:
-    return _whole(value, 0, MAX_PORT)
+    return whole_number(value, 0, MAX_PORT)
 
 
 def _sites(value: str) -> int:
-    n = _whole(value, 1)
+    n = positive_int(value)
     if n > MAX_SITES:
         raise argparse.ArgumentTypeError(
             f"the replica serves at most {MAX_SITES} sites (one a province), not {n}"
         )
     return n
-
-
-def _seconds(value: str) -> float:
-    try:
-        s = float(value)
-    except ValueError:
-        s = -1.0
-    if not math.isfinite(s) or s < 0:
-        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more, not {value!r}")
-    return s
 
 
 def _fail(message: str) -> int:
