@@ -64,7 +64,7 @@ FORMAT_NAMES = {
     "csv": "CSV",
     "jsonl": "JSON Lines",
     "parquet": "Parquet",
-    "xlsx": "Excel (xlsx)",
+    "xlsx": "Excel",
 }
 
 
