@@ -55,5 +55,9 @@ bench: setup  ## extraction speed, the dataset at corpus scale, the crawler (abo
 	$(BIN)/python -m bench.crawl_bench
 	$(BIN)/python -m bench.distributed_bench
 
+.PHONY: docs
+docs: setup  ## docs/analysis.md: a demo crawl, the dataset loaded five ways, five research questions answered
+	$(BIN)/python -m tests.analysis_doc
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info build demo-data demo-report.html
