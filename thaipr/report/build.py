@@ -40,7 +40,7 @@ def build_report(data: Path, title: str = TITLE) -> Page:
         _venues(con, plotter),
         _networks(con, plotter),
         _errors(con, plotter),
-        *_optional(con),
+        *_optional(con, plotter),
     ]
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     html = render(
@@ -243,19 +243,32 @@ def _errors(con: duckdb.DuckDBPyConnection, plotter: Plotter) -> Section:
     )
 
 
-def _optional(con: duckdb.DuckDBPyConnection) -> list[Section]:
-    """A section per optional view the dataset's views have: its most frequent rows (by its
-    first integer column) or its first rows."""
+def _optional(con: duckdb.DuckDBPyConnection, plotter: Plotter) -> list[Section]:
+    """A section per optional view the dataset's views have: its rows with the most of its
+    first integer column (else its first rows), and a bar chart of them when the view names
+    each row once (`name`)."""
     sections = []
     for view, heading in OPTIONAL_VIEWS:
         if not queries.has_view(con, view):
             continue
-        names, rows, order = queries.view_sample(con, view, OPTIONAL_ROWS)
-        which = f"the most by {order}" if order else "the first"
-        section = Section(view, heading, f"From the {view} view: {which} {OPTIONAL_ROWS} rows.")
-        sections.append(
-            section.with_parts(Table(tuple(names), rows, ()))
-            if rows
-            else section.with_note(f"The {view} view is empty.")
-        )
+        sample = queries.view_sample(con, view, OPTIONAL_ROWS)
+        which = f"with the most {sample.order}" if sample.order else "first"
+        section = Section(view, heading, f"From the {view} view: its {OPTIONAL_ROWS} rows {which}.")
+        if not sample.rows:
+            sections.append(section.with_note(f"The {view} view is empty."))
+            continue
+        parts: list[Part] = []
+        if sample.order and "name" in sample.columns:
+            labels = [row[sample.columns.index("name")] for row in sample.rows]
+            if len(set(labels)) == len(labels):
+                parts.append(
+                    plotter.bars(
+                        labels[: queries.TOP_OVERALL],
+                        sample.counts[: queries.TOP_OVERALL],
+                        title=f"{heading}: the most {sample.order}",
+                        xlabel=sample.order,
+                    )
+                )
+        parts.append(Table(tuple(sample.columns), sample.rows, sample.numeric))
+        sections.append(section.with_parts(*parts))
     return sections

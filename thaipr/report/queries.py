@@ -363,22 +363,42 @@ def _months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def view_sample(
-    con: duckdb.DuckDBPyConnection, view: str, limit: int
-) -> tuple[list[str], list[tuple[str, ...]], str | None]:
+@dataclass(frozen=True)
+class Sample:
+    """Some rows of a view, as text."""
+
+    columns: list[str]
+    rows: list[tuple[str, ...]]
+    order: str | None  # the integer column they are the most by; None: the view's first rows
+    counts: list[int]  # that column's values
+    numeric: tuple[int, ...]  # the integer columns' positions
+
+
+def view_sample(con: duckdb.DuckDBPyConnection, view: str, limit: int) -> Sample:
     """A view's rows as text: the `limit` first, or the most by its first integer column
-    (a count, in a view that has one): (columns, rows, that column or None)."""
+    (a count, in a view that has one)."""
     columns = con.execute(f"DESCRIBE {view}").fetchall()
     names = [str(c[0]) for c in columns]
-    order = next((str(c[0]) for c in columns if c[1] in INTEGER_TYPES), None)
+    numeric = tuple(i for i, c in enumerate(columns) if c[1] in INTEGER_TYPES)
+    order = names[numeric[0]] if numeric else None
     by = f' ORDER BY "{order}" DESC' if order else ""
     rows = con.execute(f"SELECT * FROM {view}{by} LIMIT {limit}").fetchall()
-    return names, [tuple(_text(v) for v in row) for row in rows], order
+    counts = [int(row[numeric[0]] or 0) for row in rows] if numeric else []
+    return Sample(names, [tuple(_text(v) for v in row) for row in rows], order, counts, numeric)
 
 
 def _text(value: object) -> str:
-    """A value as a table cell: lists joined with `; `, at most MAX_CELL characters."""
+    """A value as a table cell, at most MAX_CELL characters: a list's items joined with
+    `; `, a struct's values (those set) with spaces, a date as YYYY-MM-DD."""
+    text = _plain(value)
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def _plain(value: object) -> str:
     if value is None:
         return ""
-    text = "; ".join(map(_text, value)) if isinstance(value, list) else str(value)
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+    if isinstance(value, list):
+        return "; ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(_plain(v) for v in value.values() if v is not None)
+    return value.isoformat() if isinstance(value, date) else str(value)
