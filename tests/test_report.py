@@ -17,11 +17,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from crawler.replica.catalog import Catalog
 from tests.records import PROVINCES, page
 from tests.replica import crawl, serving
+from thaipr.report.build import OPTIONAL_VIEWS
 from thaipr.report.plots import NO_THAI_FONT, FontChoice, Plotter, choose_font
 from thaipr.report.queries import has_view, province_months, view_sample, warning_kinds
 
@@ -140,7 +141,10 @@ def test_the_page_is_self_contained(report: tuple[Path, str, str]) -> None:
 
 def test_every_section_is_there_with_its_plots(report: tuple[Path, str, str]) -> None:
     page = parsed(report[0])
-    assert ["summary", *SECTIONS] == [s for s in page.images if s]
+    shown = [s for s in page.images if s]
+    # then a section per optional view the dataset's views have (output/people.py's)
+    assert shown[: len(SECTIONS) + 1] == ["summary", *SECTIONS]
+    assert set(shown[len(SECTIONS) + 1 :]) <= {view for view, _ in OPTIONAL_VIEWS}
     for section, count in FIGURES.items():
         images = page.images[section]
         assert len(images) == count, section
@@ -251,9 +255,10 @@ def test_an_optional_view_is_shown_by_its_count_with_lists_joined() -> None:
         "('p-2', ['นางข'], 5::BIGINT)) AS t(person_id, names, articles)"
     )
     assert has_view(con, "people") and not has_view(con, "positions")
-    names, rows, order = view_sample(con, "people", 20)
-    assert names == ["person_id", "names", "articles"] and order == "articles"
-    assert rows == [("p-2", "นางข", "5"), ("p-1", "นายก; นาย ก", "2")]
+    sample = view_sample(con, "people", 20)
+    assert sample.columns == ["person_id", "names", "articles"] and sample.order == "articles"
+    assert sample.rows == [("p-2", "นางข", "5"), ("p-1", "นายก; นาย ก", "2")]
+    assert sample.counts == [5, 2] and sample.numeric == (2,)
 
 
 def test_an_empty_dataset_gives_a_report_that_says_so(tmp_path: Path) -> None:
@@ -310,7 +315,8 @@ pre.id = "measured"; pre.style.display = "none";
 pre.textContent = JSON.stringify({height: document.documentElement.scrollHeight, boxes});
 document.body.appendChild(pre);
 </script>"""
-MAX_HEIGHT = 16000  # pixels of screenshot
+WIDTH, MAX_HEIGHT = 1280, 16000  # pixels of screenshot
+MAX_DIFFERENCE = 6  # mean grey-level difference of a plot in the shot from its PNG, scaled
 
 
 def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -341,30 +347,41 @@ def test_chromium_draws_every_plot(report: tuple[Path, str, str], tmp_path: Path
         report[0].read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"),
         encoding="utf-8",
     )
-    dumped = chromium(tmp_path / "profile", "--dump-dom", page.as_uri())
+    # measured at the screenshot's width: images shrink to a narrower window
+    dumped = chromium(
+        tmp_path / "profile", f"--window-size={WIDTH},1000", "--dump-dom", page.as_uri()
+    )
     found = re.search(r'<pre id="measured"[^>]*>(.*?)</pre>', dumped.stdout, re.S)
     assert found, dumped.stderr[-2000:]
     measured = json.loads(unescape(found.group(1)))
-    assert sorted({b["section"] for b in measured["boxes"]}) == sorted(FIGURES)
+    assert set(FIGURES) <= {b["section"] for b in measured["boxes"]}
     height = min(int(measured["height"]), MAX_HEIGHT)
     shot = report[0].with_suffix(".png")
     chromium(
         tmp_path / "profile",
         f"--screenshot={shot}",
-        f"--window-size=1280,{height}",
+        f"--window-size={WIDTH},{height}",
         report[0].as_uri(),
     )
     screen = Image.open(shot).convert("RGB")
-    assert screen.size == (1280, height)
-    for box in measured["boxes"]:
+    assert screen.size == (WIDTH, height)
+    pngs = [src for images in parsed(report[0]).images.values() for src in images]
+    assert len(pngs) == len(measured["boxes"])
+    checked = 0
+    for box, src in zip(measured["boxes"], pngs, strict=True):
         if box["y"] + box["h"] > height:
             continue
-        region = screen.crop(
-            (int(box["x"]), int(box["y"]), int(box["x"] + box["w"]), int(box["y"] + box["h"]))
-        )
+        area = (round(box["x"]), round(box["y"]), round(box["x"] + box["w"]))
+        region = screen.crop((*area, area[1] + round(box["h"])))
         assert box["w"] > 300 and box["h"] > 100, box  # laid out at its size, not a broken icon
         assert _ink(region) > 0.05, f"{box['section']}: the plot is blank in Chromium"
         assert _colours(region) > 8, f"{box['section']}: the plot is one flat colour"
+        # and it is the plot: Chromium's pixels are the PNG's, scaled to the box
+        png = Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).convert("RGB")
+        expected = png.resize(region.size, Image.Resampling.LANCZOS)
+        assert _difference(region, expected) < MAX_DIFFERENCE, box["section"]
+        checked += 1
+    assert checked >= sum(FIGURES.values())  # the page's own sections are all in the shot
     # The page's tables are text: Chromium draws their Thai from a system font.
     fonts = subprocess.run(["fc-list", ":lang=th", "family"], capture_output=True, text=True)
     assert fonts.stdout.strip(), "no Thai font for Chromium: install fonts-thai-tlwg"
@@ -375,6 +392,13 @@ def _ink(image: Image.Image) -> float:
     grey = image.convert("L")
     histogram = grey.histogram()
     return sum(histogram[:250]) / (grey.width * grey.height)
+
+
+def _difference(a: Image.Image, b: Image.Image) -> float:
+    """The mean difference of two images' grey levels (0 to 255)."""
+    diff = ImageChops.difference(a.convert("L"), b.convert("L"))
+    histogram = diff.histogram()
+    return sum(level * n for level, n in enumerate(histogram)) / (a.width * a.height)
 
 
 def _colours(image: Image.Image) -> int:
