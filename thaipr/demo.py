@@ -48,10 +48,9 @@ def main() -> int:
         server.server_close()
     if crawl.returncode not in (0, 1):
         return crawl.returncode
-    print(f'\nmeetings in {OUT}/ (thaipr query --data {OUT} "{QUESTION}"):\n')
+    print(f'\nmeetings in {OUT}/ (thaipr query --data {OUT} "{QUESTION}"):\n', flush=True)
     query = subprocess.run([*THAIPR, "query", "--data", str(OUT), QUESTION], check=False)
-    print(f"\nthe report of {OUT}/ (thaipr report --data {OUT} --out {REPORT}):\n")
-    sys.stdout.flush()
+    print(f"\nthe report of {OUT}/ (thaipr report --data {OUT} --out {REPORT}):\n", flush=True)
     report = subprocess.run(
         [*THAIPR, "report", "--data", str(OUT), "--out", str(REPORT)], check=False
     )
