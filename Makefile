@@ -49,7 +49,9 @@ corpus: setup  ## every article of both corpora as text and HTML: exceptions, fi
 reliability: setup  ## the fault matrix and the kill tests, as a table (about 2 minutes)
 	$(BIN)/python -m tests.reliability
 
-bench: setup  ## extraction speed, the dataset at corpus scale, the crawler (about 18 minutes)
+bench: setup  ## thaipr against Scrapy + trafilatura and bare Scrapy, its CPU by stage; extraction, the dataset, the crawler's stages (about 25 minutes)
+	$(BIN)/python -m bench.compare --write-results
+	$(BIN)/python -m bench.profile_crawl --write-results
 	$(BIN)/python -m bench.extract_bench --pages 2000
 	$(BIN)/python -m bench.dataset_bench
 	$(BIN)/python -m bench.crawl_bench
