@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.procs import Measured, dir_bytes, load_average, machine, run
+from bench.procs import Measured, dir_bytes, load_average, machine, process_cpu_seconds, run
 from bench.results import write_section
 from tests.shared import CORPUS
 
@@ -49,6 +49,7 @@ SUMMARY = re.compile(r"thaipr crawl: (\d+) pages, (\d+) new.*?peak memory (\d+) 
 FLOOR_PEER = 2.0  # thaipr's articles/s over the peer's, at least
 CEILING_MAIN_MB = 400.0  # thaipr's main process at the full size, at most
 CEILING_TREE_MB = 650.0  # thaipr's whole tree (workers included), at most
+FULL_SIZE = 10_000  # articles: the bounds are judged at this size or more
 SECTION = "bench.compare"
 TIMEOUT_S = 1800.0  # a crawl that takes longer is killed: a benchmark never hangs
 
@@ -59,6 +60,7 @@ class Row:
     articles: int  # articles fetched (bare) or written (peer, thaipr)
     measured: Measured
     output_bytes: int
+    replica_cpu_seconds: float  # the replica's CPU during the crawl: counted apart
     reported_peak_mb: float | None = None  # what the crawl's own closing line says
 
     @property
@@ -80,10 +82,21 @@ def subset_corpus(articles: int, folder: Path) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class Replica:
+    url: str
+    slugs: list[str]  # the sites it serves
+    total: int  # the articles it serves
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """The replica's CPU so far (user + system): shown apart, counted in no crawl."""
+        return process_cpu_seconds(self.pid)
+
+
 @contextlib.contextmanager
-def serving(args: list[str]) -> Iterator[tuple[str, list[str], int]]:
-    """The replica on a free port while in the block: (its URL, the slugs it serves, the
-    articles it serves)."""
+def serving(args: list[str]) -> Iterator[Replica]:
+    """The replica on a free port while in the block."""
     with subprocess.Popen(
         [*THAIPR, "replica", "--port", "0", *args], stdout=subprocess.PIPE, text=True
     ) as proc:
@@ -96,7 +109,7 @@ def serving(args: list[str]) -> Iterator[tuple[str, list[str], int]]:
             url = m.group(2)
             with urllib.request.urlopen(url + "/manifest.json") as answer:
                 slugs = [s["slug"] for s in json.load(answer)["sites"]]
-            yield url, slugs, int(m.group(1))
+            yield Replica(url, slugs, int(m.group(1)), proc.pid)
         finally:
             proc.terminate()
 
@@ -119,28 +132,36 @@ def _failed(name: str, m: Measured) -> RuntimeError:
     return RuntimeError(f"{name} failed ({m.returncode}): {m.stdout[-1000:]} {m.stderr[-2000:]}")
 
 
-def compare(url: str, slugs: list[str], total: int, tmp: Path, timeout: float) -> list[Row]:
+def compare(replica: Replica, tmp: Path, timeout: float) -> list[Row]:
     env = {**os.environ, "PYTHAINLP_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+    url, slugs, total = replica.url, replica.slugs, replica.total
+
+    def measured(cmd: list[str]) -> tuple[Measured, float]:
+        """The crawl measured, and the replica's CPU meanwhile."""
+        before = replica.cpu_seconds()
+        crawl = run(cmd, env=env, cwd=REPO, timeout=timeout)
+        return crawl, replica.cpu_seconds() - before
+
     rows = []
-    bare = run(thaipr_crawl(url, slugs, tmp / "bare", *BARE), env=env, cwd=REPO, timeout=timeout)
+    bare, served = measured(thaipr_crawl(url, slugs, tmp / "bare", *BARE))
     m = SUMMARY.search(bare.stdout)
     if not m:
         raise _failed("bare Scrapy", bare)
     if int(m.group(1)) < total:
         raise RuntimeError(f"bare Scrapy fetched {m.group(1)} pages of {total} articles")
-    rows.append(
-        Row("bare Scrapy", total, bare, dir_bytes(tmp / "bare", (STATE_DIR,)), float(m.group(3)))
-    )
+    output = dir_bytes(tmp / "bare", (STATE_DIR,))
+    rows.append(Row("bare Scrapy", total, bare, output, served, float(m.group(3))))
     peer_out = tmp / "peer.jsonl"
-    peer = run([*PEER, url, str(peer_out)], env=env, cwd=REPO, timeout=timeout)
+    peer, served = measured([*PEER, url, str(peer_out)])
     if peer.returncode != 0 or not peer_out.exists():
         raise _failed("the peer", peer)
     with peer_out.open("rb") as f:
         written = sum(1 for _ in f)
     if not written:
         raise _failed("the peer (no article written)", peer)
-    rows.append(Row("Scrapy + trafilatura -> JSONL", written, peer, peer_out.stat().st_size))
-    ours = run(thaipr_crawl(url, slugs, tmp / "thaipr"), env=env, cwd=REPO, timeout=timeout)
+    output = peer_out.stat().st_size
+    rows.append(Row("Scrapy + trafilatura -> JSONL", written, peer, output, served))
+    ours, served = measured(thaipr_crawl(url, slugs, tmp / "thaipr"))
     m = SUMMARY.search(ours.stdout)
     if not m:
         raise _failed("thaipr", ours)
@@ -148,15 +169,8 @@ def compare(url: str, slugs: list[str], total: int, tmp: Path, timeout: float) -
         log = tmp / "thaipr" / STATE_DIR / "crawl.log"
         tail = log.read_text(encoding="utf-8")[-1500:] if log.exists() else ""
         raise RuntimeError(f"thaipr wrote no article: {m.group(0)}\n{tail}")
-    rows.append(
-        Row(
-            "thaipr -> Parquet",
-            int(m.group(2)),
-            ours,
-            dir_bytes(tmp / "thaipr", (STATE_DIR,)),
-            float(m.group(3)),
-        )
-    )
+    output = dir_bytes(tmp / "thaipr", (STATE_DIR,))
+    rows.append(Row("thaipr -> Parquet", int(m.group(2)), ours, output, served, float(m.group(3))))
     return rows
 
 
@@ -177,21 +191,30 @@ def table(rows: list[Row]) -> list[str]:
 
 
 def verdicts(rows: list[Row]) -> list[str]:
+    """The ratios and the issue's bounds. The bounds hold at FULL_SIZE articles or more; a
+    smaller crawl is mostly its start (imports, worker processes), so they are not judged."""
     bare, peer, ours = rows
     ratio_peer, ratio_bare = ours.rate / peer.rate, ours.rate / bare.rate
-    lines = [
+    judged = ours.articles >= FULL_SIZE
+    main_mb, tree_mb = ours.measured.main_peak_mb, ours.measured.tree_peak_mb
+
+    def bound(ok: bool) -> str:
+        return "" if ok or not judged else "  OUT OF BOUNDS"
+
+    return [
         f"thaipr/peer articles/s: {ratio_peer:.2f} (floor {FLOOR_PEER:.1f})"
-        + ("" if ratio_peer >= FLOOR_PEER else "  BELOW THE FLOOR"),
+        + bound(ratio_peer >= FLOOR_PEER),
         f"thaipr/bare articles/s: {ratio_bare:.2f}",
         f"CPU per article: thaipr {ours.cpu_ms:.2f} ms, peer {peer.cpu_ms:.2f} ms "
         f"(thaipr/peer {ours.cpu_ms / peer.cpu_ms:.2f}), bare {bare.cpu_ms:.2f} ms",
-        f"thaipr peak RSS: main {ours.measured.main_peak_mb:.0f} MB (ceiling "
-        f"{CEILING_MAIN_MB:.0f}; its closing line says {ours.reported_peak_mb:.0f}), tree "
-        f"{ours.measured.tree_peak_mb:.0f} MB (ceiling {CEILING_TREE_MB:.0f})",
+        f"thaipr peak RSS: main {main_mb:.0f} MB (ceiling {CEILING_MAIN_MB:.0f}; its closing "
+        f"line says {ours.reported_peak_mb:.0f}){bound(main_mb <= CEILING_MAIN_MB)}, tree "
+        f"{tree_mb:.0f} MB (ceiling {CEILING_TREE_MB:.0f}){bound(tree_mb <= CEILING_TREE_MB)}",
         f"output: thaipr {ours.output_bytes / ours.articles:,.0f} bytes/article (Parquet, every "
         f"table), peer {peer.output_bytes / max(peer.articles, 1):,.0f} (JSON Lines)",
-    ]
-    return lines
+        "the replica's CPU per article served, counted in no row above: "
+        + ", ".join(f"{r.name} {1000 * r.replica_cpu_seconds / r.articles:.2f} ms" for r in rows),
+    ] + ([] if judged else [f"(bounds judged at {FULL_SIZE:,} articles or more)"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -220,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
             served += ["--corpus", str(subset_corpus(args.articles, tmp))]
         else:
             served += ["--articles-per-province", str(args.generated)]
-        with serving(served) as (url, slugs, total):
-            rows = compare(url, slugs, total, tmp, args.timeout)
+        with serving(served) as replica:
+            rows = compare(replica, tmp, args.timeout)
+        slugs, total = replica.slugs, replica.total
     what = (
         f"{total:,} corpus articles (thaigov, the first {args.articles:,})"
         if args.generated is None

@@ -68,6 +68,13 @@ def tree_rss_kb(pid: int) -> int:
     return sum(_status_kb(p, "VmRSS:") for p in descendants(pid))
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """A live process's CPU so far, user + system (its threads, not its children)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def cpu_children() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime

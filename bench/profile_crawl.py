@@ -134,8 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             served += ["--articles-per-province", str(args.generated)]
         samples = args.keep or tmp / "samples.json"
-        with serving(served) as (url, slugs, _total):
-            crawl = thaipr_crawl(url, slugs, tmp / "out", *INLINE)[3:]  # after "-m thaipr"
+        with serving(served) as replica:
+            slugs = replica.slugs
+            crawl = thaipr_crawl(replica.url, slugs, tmp / "out", *INLINE)[3:]  # "-m thaipr" cut
             measured = run(
                 [
                     sys.executable,
