@@ -10,6 +10,7 @@ from extract.networks import find_networks
 from extract.organizations import find_organizations
 from extract.pages import Page, parse_page, parse_text
 from extract.people import Official, find_officials, plausible_name
+from extract.positions import normalize_officials
 from extract.programs import find_programs, phase_conflicts
 from extract.province import Found, find_province
 from extract.record import (
@@ -68,6 +69,7 @@ def extract_page(
     province = _province_record(
         find_province(body, title, venues, officials, page.province_hint, page.url)
     )
+    officials = normalize_officials(officials, province.code)
 
     for o in unbounded:
         warnings.append(f"name boundary not found, official left out: '{o.name[:60]}'")

@@ -8,6 +8,9 @@ so a tuple's order is only for reading.
 # Thai digits ๐-๙ map one-to-one onto ASCII digits (same length, so spans survive).
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
+# Misspellings folded where text is compared, not kept: two sara e typed for sara ae.
+SPELLING_FOLDS: tuple[tuple[str, str], ...] = (("\u0e40\u0e40", "\u0e41"),)
+
 # Characters removed outright from page text: zero-width space/joiners, BOM, soft hyphen.
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
@@ -289,6 +292,40 @@ NOT_MONASTIC = (
     "พระฉายา",
     "พระประธาน",
 )
+
+# Characters dropped from a name (a name never holds them; a vowel or mark typed twice is
+# folded by the normaliser).
+NAME_DROPPED_CHARS = "ฯ\"“”'‘’()[]{}<>,;:"
+# Words that qualify an academic title and may be left at the start of the name after it
+# (ศาสตราจารย์พิเศษ, ศาสตราจารย์คลินิกเกียรติคุณ): taken off the name when the honorific
+# is an academic title, as `พิเศษ` is also a given name.
+ACADEMIC_TITLE_QUALIFIERS = ("พิเศษ", "คลินิกเกียรติคุณ", "คลินิก", "เกียรติคุณ", "กิตติคุณ")
+# Left out of the key two mentions of a person are compared by: the thanthakhat, a silent
+# mark that writers drop or add (ประยุทธ / ประยุทธ์ sound and mean one name), and the
+# punctuation inside foreign names (`เก-ออร์ก`, `John C. Aquilino`).
+NAME_KEY_DROPPED = "\u0e4c-."
+# Honorifics that say a person is a woman or a man (ranks say neither, unless + หญิง).
+FEMALE_HONORIFICS = (
+    "นาง",
+    "นางสาว",
+    "น.ส.",
+    "คุณหญิง",
+    "ท่านผู้หญิง",
+    "แพทย์หญิง",
+    "พญ.",
+    "ทันตแพทย์หญิง",
+    "ทพญ.",
+    "เภสัชกรหญิง",
+    "ภญ.",
+    "Mrs.",
+    "Ms.",
+    "Miss",
+)
+MALE_HONORIFICS = ("นาย", "นายแพทย์", "นพ.", "Mr.")
+# Titles a writer may type twice, the second against the name (`นาย` + `นายพีรพันธ์`): taken
+# off the name when the honorific is the same title. (`นาง` is not one: given names open
+# with it, นางนวล.)
+NAME_REPEATED_TITLES = ("นาย",)
 
 # Words that begin with นาย/พระ/คุณ but are positions or common nouns, never a name.
 HONORIFIC_FALSE_STARTS = (

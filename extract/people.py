@@ -118,6 +118,12 @@ class Official:
     organization: str | None
     role: str | None
     span: tuple[int, int]
+    # Filled once the article's province is known (`extract.positions.normalize_officials`):
+    name_norm: str | None = None  # the name people are told apart by (`extract.names`)
+    position_norm: str | None = None  # the canonical role (`extract.positions`)
+    position_org: str | None = None  # the organisation it serves, abbreviations expanded
+    position_province: str | None = None  # ISO 3166-2:TH code of the province it serves
+    position_province_source: str | None = None  # position | article
 
 
 @cache

@@ -13,7 +13,7 @@ from functools import cache, cached_property
 import pyarrow as pa
 
 # Bumped when a column is added, removed or changes type; stored in every file's metadata.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Hive partition keys, in path order: DATA/<table>/province=TH-43/year=2023/part-….parquet
 PARTITION_KEYS = ("province", "year")
 # The partition value for rows with no province: the ISO 3166-1 code of the whole country.
@@ -105,6 +105,41 @@ OFFICIAL = (
         dictionary=True,
     ),
     *_span("official's mention (name and position)"),
+    Field(
+        "name_norm",
+        pa.string(),
+        "the name people are told apart by: titles, ranks, brackets, ฯ, invisible characters "
+        "and doubled marks out, spaces single (`extract/names.py`); `person_mentions` gives "
+        "each mention's person",
+    ),
+    Field(
+        "position_norm",
+        pa.string(),
+        "the canonical role, abbreviations expanded, e.g. `ผู้ว่าราชการจังหวัด` for "
+        "`ผวจ.หนองคาย`, `ผู้ว่าฯ` or `ผู้ว่าราชการจังหวัดหนองคาย`; a qualifier kept in front "
+        "(`อดีต…`, `รักษาราชการแทน…`) (`extract/positions.py`)",
+        dictionary=True,
+    ),
+    Field(
+        "position_org",
+        pa.string(),
+        "the organisation the role serves, abbreviations expanded, e.g. "
+        "`องค์การบริหารส่วนตำบลบ้านนา`; null when it is the province itself (a governor)",
+    ),
+    Field(
+        "position_province",
+        pa.string(),
+        "ISO 3166-2:TH code of the province the position serves",
+        dictionary=True,
+        pattern=PROVINCE_PATTERN,
+    ),
+    Field(
+        "position_province_source",
+        pa.string(),
+        "`position`: named in it (a province, a district of one); `article`: a provincial or "
+        "district role that names none (`ผู้ว่าฯ` alone) takes the article's province",
+        dictionary=True,
+    ),
 )
 VENUE = (
     Field("text", pa.string(), "the venue as written after ณ / ที่", True),
