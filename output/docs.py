@@ -77,6 +77,22 @@ A column is only ever added as optional (nullable), so old rows read as null.
 event date: `event_date`, `event_time`, `event_end_date`, `province_code`, `province_th`,
 `type`, `chair` (honorific and name), `chair_position`, `venue` (the principal venue's
 text), `title`, `url`, `article_id`, `province`, `year`.
+
+People across articles (`output/people.py`; each official's `name_norm` and `position_norm`
+come from the extractor): `person_mentions`, every official mention with its `person_id`
+(one per person: a hash of the normalized name, with the province and year first seen added
+when namesakes are told apart), the name and position as written and normalized, the
+position's province and the article's, `role` and `seen` (the event's date, else the
+publication's); `people`, one row per person: `name` (the spelling seen most), `names` and
+`honorifics` as written, `positions` (each with `position_norm`, `position_org`,
+`province_code`, `first_seen`, `last_seen`, `articles`), `provinces`, `first_seen`,
+`last_seen`, `articles`, `meetings` (articles with an event date) and `chaired`;
+`positions`, who held a normalized position of an organisation in a province and when:
+`person_id`, `name`, `position_norm`, `position_org`, `province_code`, `first_seen`,
+`last_seen`, `articles`, `chaired`, in order of province, position and first seen, so the
+governors of a province read as their succession. Officials from files written before
+schema 3 have no normalized name and are in none of these until re-extracted (`thaipr
+reextract`) or crawled again.
 """
 
 

@@ -1,5 +1,6 @@
 """DuckDB over the dataset: a view per table that shows each article once (its latest
-version) even before compaction, plus `article_versions` (every version) and `meetings`.
+version) even before compaction, plus `article_versions` (every version), `meetings`, and
+the people across articles (`people`, `positions`, `person_mentions`: output/people.py).
 
 The latest version of an article is the one fetched last, then written last. Views filter
 the heavy columns by a semi-join on (article_id, revision), so a filter on the partition
@@ -11,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from output import people
 from output.files import JOURNAL, current_schema, data_files, recover, schema_file
 from output.schema import ARTICLES, ERRORS, FLAT_TABLES, arrow_schema
 
@@ -42,8 +44,10 @@ def connect(
     data = Path(data)
     _finish_interrupted_compaction(data)
     con = con or duckdb.connect()
-    for table in (ARTICLES.name, *(t.name for t in FLAT_TABLES), ERRORS.name):
-        _source_view(con, data, table)
+    files = {t: data_files(data, t) for t in (ARTICLES.name, *(t.name for t in FLAT_TABLES))}
+    files[ERRORS.name] = data_files(data, ERRORS.name)
+    for table, listed in files.items():
+        _source_view(con, data, table, listed)
     con.execute("CREATE VIEW article_versions AS SELECT * FROM _all_articles")
     con.execute(
         "CREATE VIEW latest_revisions AS SELECT article_id, "
@@ -57,23 +61,36 @@ def connect(
         )
     con.execute(f"CREATE VIEW {ERRORS.name} AS SELECT * FROM _all_{ERRORS.name}")
     con.execute(MEETINGS_SQL)
+    # The files the views read: the people's resolution is stored for them.
+    people.register(con, data, files[ARTICLES.name] + files["officials"])
     return con
 
 
-def _source_view(con: duckdb.DuckDBPyConnection, data: Path, table: str) -> None:
-    """`_all_<table>`: every row of every complete file, with the partition columns; typed
-    and empty when the table has no files yet."""
-    files = data_files(data, table)
+def _source_view(con: duckdb.DuckDBPyConnection, data: Path, table: str, files: list[Path]) -> None:
+    """`_all_<table>`: every row of the table's complete `files`, with the partition columns;
+    typed and empty when the table has no files yet."""
     if files:
         # The file list, not a glob: DuckDB binds every view that reads the table, and a
         # recursive glob per bind costs more than the query on a small dataset.
         listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
-        # Files of older schemas: match columns by name (reads every footer, so only then).
-        by_name = "false" if current_schema(files) else "true"
+
+        def read(by_name: str) -> str:
+            return (
+                f"SELECT * FROM read_parquet([{listed}], hive_partitioning = true, "
+                f"union_by_name = {by_name}, "
+                "hive_types = {'province': VARCHAR, 'year': INTEGER})"
+            )
+
+        if current_schema(files):
+            con.execute(f"CREATE VIEW _all_{table} AS {read('false')}")
+            return
+        # Files of older schemas: columns matched by name (reads every footer, so only then),
+        # and those added since (a column, a field of a struct) read as null: the current
+        # schema's empty table comes first, so columns keep their declared order.
+        con.register(f"_empty_{table}", _empty(table))
         con.execute(
-            f"CREATE VIEW _all_{table} AS SELECT * FROM read_parquet([{listed}], "
-            f"hive_partitioning = true, union_by_name = {by_name}, "
-            "hive_types = {'province': VARCHAR, 'year': INTEGER})"
+            f"CREATE VIEW _all_{table} AS SELECT * FROM _empty_{table} "
+            f"UNION ALL BY NAME {read('true')}"
         )
         return
     typed = schema_file(data, table)
@@ -84,9 +101,13 @@ def _source_view(con: duckdb.DuckDBPyConnection, data: Path, table: str) -> None
             f"NULL::INTEGER AS year FROM read_parquet('{path}')"
         )
         return
+    con.register(f"_empty_{table}", _empty(table))
+    con.execute(f"CREATE VIEW _all_{table} AS SELECT * FROM _empty_{table}")
+
+
+def _empty(table: str) -> pa.Table:
+    """The table in the current schema, with its partition columns, and no rows."""
     schema = arrow_schema(table)
-    empty = pa.Table.from_pylist(
+    return pa.Table.from_pylist(
         [], schema.append(pa.field("province", pa.string())).append(pa.field("year", pa.int32()))
     )
-    con.register(f"_empty_{table}", empty)
-    con.execute(f"CREATE VIEW _all_{table} AS SELECT * FROM _empty_{table}")

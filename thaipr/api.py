@@ -34,6 +34,8 @@ TABLES = (
     "images",
     "errors",
     "article_versions",
+    "people",
+    "positions",
 )
 
 
