@@ -40,8 +40,9 @@ lint: setup
 	$(BIN)/ruff format --check thaipr crawler extract output tests bench
 	$(BIN)/mypy
 
-eval: setup  ## the quality gate on ../shared/eval: thaigov dev set, provincial set without and with URLs
+eval: setup  ## the quality gate on ../shared/eval: thaigov dev set, provincial set without and with URLs; people on labelled pairs
 	$(BIN)/python -m tests.eval_gate --misses
+	$(BIN)/python -m tests.person_pairs --misses
 
 corpus: setup  ## every article of both corpora as text and HTML: exceptions, fill rates per year (about 3 minutes)
 	$(BIN)/python -m bench.corpus_run
