@@ -71,6 +71,15 @@ class Row:
     def cpu_ms(self) -> float:
         return 1000 * self.measured.cpu_seconds / self.articles
 
+    @property
+    def others_cores(self) -> float:
+        """The CPU that neither this crawl nor the replica used meanwhile, in cores: other
+        engineers' work, the benchmark's own sampling."""
+        m = self.measured
+        return max(0.0, m.machine_cpu_seconds - m.cpu_seconds - self.replica_cpu_seconds) / (
+            m.seconds
+        )
+
 
 def subset_corpus(articles: int, folder: Path) -> Path:
     """The corpus's first `articles` articles (title, text) as a Parquet file of their own."""
@@ -178,14 +187,15 @@ def table(rows: list[Row]) -> list[str]:
     """The comparison as Markdown table lines."""
     lines = [
         "| crawl | articles | seconds | articles/s | CPU ms/article | peak RSS main MB "
-        "| peak RSS tree MB | output MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| peak RSS tree MB | output MB | other load (cores) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         m = r.measured
         lines.append(
             f"| {r.name} | {r.articles:,} | {m.seconds:.1f} | {r.rate:.0f} | {r.cpu_ms:.2f} "
-            f"| {m.main_peak_mb:.0f} | {m.tree_peak_mb:.0f} | {r.output_bytes / 1e6:.1f} |"
+            f"| {m.main_peak_mb:.0f} | {m.tree_peak_mb:.0f} | {r.output_bytes / 1e6:.1f} "
+            f"| {r.others_cores:.2f} |"
         )
     return lines
 
@@ -197,6 +207,7 @@ def verdicts(rows: list[Row]) -> list[str]:
     ratio_peer, ratio_bare = ours.rate / peer.rate, ours.rate / bare.rate
     judged = ours.articles >= FULL_SIZE
     main_mb, tree_mb = ours.measured.main_peak_mb, ours.measured.tree_peak_mb
+    main_ms = 1000 * ours.measured.main_cpu_seconds / ours.articles
 
     def bound(ok: bool) -> str:
         return "" if ok or not judged else "  OUT OF BOUNDS"
@@ -206,7 +217,10 @@ def verdicts(rows: list[Row]) -> list[str]:
         + bound(ratio_peer >= FLOOR_PEER),
         f"thaipr/bare articles/s: {ratio_bare:.2f}",
         f"CPU per article: thaipr {ours.cpu_ms:.2f} ms, peer {peer.cpu_ms:.2f} ms "
-        f"(thaipr/peer {ours.cpu_ms / peer.cpu_ms:.2f}), bare {bare.cpu_ms:.2f} ms",
+        f"(thaipr/peer {ours.cpu_ms / peer.cpu_ms:.2f}), bare {bare.cpu_ms:.2f} ms; thaipr's "
+        f"main process {main_ms:.2f} ms, its extraction workers {ours.cpu_ms - main_ms:.2f} ms; "
+        f"cores busy on average: thaipr {ours.measured.cpu_seconds / ours.measured.seconds:.2f}, "
+        f"peer {peer.measured.cpu_seconds / peer.measured.seconds:.2f}",
         f"thaipr peak RSS: main {main_mb:.0f} MB (ceiling {CEILING_MAIN_MB:.0f}; its closing "
         f"line says {ours.reported_peak_mb:.0f}){bound(main_mb <= CEILING_MAIN_MB)}, tree "
         f"{tree_mb:.0f} MB (ceiling {CEILING_TREE_MB:.0f}){bound(tree_mb <= CEILING_TREE_MB)}",

@@ -6,8 +6,10 @@ CPU is `getrusage(RUSAGE_CHILDREN)` before and after: a process's children that 
 for count in it, so the command's worker processes count and a server started beside it
 (the replica, still running, never waited for yet) does not. Memory is sampled: the main
 process's VmHWM (its own peak, exact but for the last interval) and, every `interval`
-seconds, the sum of VmRSS over the process and its descendants (shared pages count once
-per process, as `ps` counts them)."""
+seconds, the sum of resident memory over the process and its descendants (shared pages
+count once per process, as `ps` counts them). Also measured: the main process's own CPU
+(its last sample), and the busy time of every CPU of the machine meanwhile, so that what
+else ran (another engineer's tests) shows."""
 
 import contextlib
 import os
@@ -29,6 +31,8 @@ class Measured:
     cpu_seconds: float  # user + system of the process and every descendant it waited for
     main_peak_mb: float  # the main process's peak resident memory (VmHWM)
     tree_peak_mb: float  # the largest sum of resident memory over the tree, as sampled
+    main_cpu_seconds: float  # the main process's own CPU at its last sample (a little short)
+    machine_cpu_seconds: float  # every CPU's busy time meanwhile, whoever used it
     returncode: int
     stdout: str
     stderr: str
@@ -64,15 +68,36 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def tree_rss_kb(pid: int) -> int:
-    return sum(_status_kb(p, "VmRSS:") for p in descendants(pid))
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> tuple[float, int] | None:
+    """A live process's own CPU seconds (user + system) and resident memory (kB)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / TICKS, int(fields[21]) * PAGE_KB
+
+
+def machine_busy_seconds() -> float:
+    """Every CPU's busy time since boot (/proc/stat: all but idle and iowait), in CPU
+    seconds."""
+    with open("/proc/stat", encoding="ascii") as f:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(
+            int, f.readline().split()[1:9]
+        )
+    return (user + nice + system + irq + softirq + steal) / TICKS
 
 
 def process_cpu_seconds(pid: int) -> float:
     """A live process's CPU so far, user + system (its threads, not its children)."""
-    with open(f"/proc/{pid}/stat", encoding="ascii") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    found = _stat(pid)
+    if found is None:
+        raise ProcessLookupError(pid)
+    return found[0]
 
 
 def cpu_children() -> float:
@@ -94,13 +119,16 @@ def run(
     import tempfile
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        cpu_before = cpu_children()
+        cpu_before, busy_before = cpu_children(), machine_busy_seconds()
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=cwd)
         main_peak = tree_peak = 0
+        main_cpu = 0.0
         while proc.poll() is None:
             main_peak = max(main_peak, _status_kb(proc.pid, "VmHWM:"))
-            tree_peak = max(tree_peak, tree_rss_kb(proc.pid))
+            seen = {pid: _stat(pid) for pid in descendants(proc.pid)}
+            tree_peak = max(tree_peak, sum(st[1] for st in seen.values() if st))
+            main_cpu = max(main_cpu, (seen.get(proc.pid) or (0.0, 0))[0])
             if timeout is not None and time.perf_counter() - started > timeout:
                 for pid in reversed(descendants(proc.pid)):
                     with contextlib.suppress(OSError):
@@ -115,7 +143,7 @@ def run(
                 )
             time.sleep(interval)
         seconds = time.perf_counter() - started
-        cpu = cpu_children() - cpu_before
+        cpu, busy = cpu_children() - cpu_before, machine_busy_seconds() - busy_before
         out.seek(0)
         err.seek(0)
         return Measured(
@@ -123,6 +151,8 @@ def run(
             cpu,
             main_peak / 1024,
             max(tree_peak, main_peak) / 1024,
+            main_cpu,
+            busy,
             proc.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),

@@ -157,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         found = json.loads(samples.read_text(encoding="utf-8"))
     articles = int(summary.group(2))
     lines = [
-        f"One crawl, extraction inline, {articles:,} articles on {len(slugs)} sites: "
+        f"One crawl, extraction inline, {articles:,} articles on {len(slugs)} "
+        f"site{'s' * (len(slugs) != 1)}: "
         f"{measured.seconds:.1f} s, {1000 * measured.cpu_seconds / articles:.2f} ms CPU/article "
         f"(the process, from outside; {found['samples']:,} samples"
         + (f", {found['failures']} not charged" if found.get("failures") else "")
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(found: dict[str, Any], cpu_seconds: float, articles: int, top: int = 6) -> list[str]:
     """The stages as a table, then the functions within the largest stages."""
-    stages: dict[str, float] = dict(found["by_stage"])
+    stages = {name: 0.0 for name in [*STAGES, REST_OURS, OTHER]} | found["by_stage"]
     stages["(the sampler itself)"] = found["sampler_cpu"]
     stages[UNSEEN] = max(0.0, cpu_seconds - sum(stages.values()))
     ordered = sorted(stages.items(), key=lambda kv: -kv[1])

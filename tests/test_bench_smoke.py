@@ -33,13 +33,14 @@ def test_comparison_prints_three_rows_of_positive_figures(
     printed = capsys.readouterr().out
     rows = table_rows(printed)
     assert list(rows) == ["bare Scrapy", "Scrapy + trafilatura -> JSONL", "thaipr -> Parquet"]
-    for name, (articles, seconds, rate, cpu_ms, main_mb, tree_mb, output_mb) in rows.items():
+    for name, figures in rows.items():
+        articles, seconds, rate, cpu_ms, main_mb, tree_mb, output_mb, other_load = figures
         assert articles == 30, name
         assert min(seconds, rate, cpu_ms, main_mb) > 0, name
         assert tree_mb >= main_mb, name
-        assert output_mb >= 0, name
-    assert rows["Scrapy + trafilatura -> JSONL"][-1] > 0  # JSON Lines written
-    assert rows["thaipr -> Parquet"][-1] > 0  # Parquet written
+        assert output_mb >= 0 and other_load >= 0, name
+    assert rows["Scrapy + trafilatura -> JSONL"][6] > 0  # JSON Lines written
+    assert rows["thaipr -> Parquet"][6] > 0  # Parquet written
     assert re.search(r"thaipr/peer articles/s: \d+\.\d\d", printed)
     assert re.search(r"thaipr/bare articles/s: \d+\.\d\d", printed)
 
@@ -48,7 +49,15 @@ def test_profile_charges_the_crawl_to_its_stages(capsys: pytest.CaptureFixture[s
     assert profile_crawl.main(TINY) == 0
     rows = table_rows(capsys.readouterr().out)
     stages = {name.split(" (")[0] for name in rows}
-    assert {"extraction", "row building", "Parquet writing", "fetch"} <= stages
+    assert {
+        "extraction",
+        "row building",
+        "Parquet writing",
+        "state store",
+        "parse",
+        "fetch",
+        "startup",
+    } <= stages
     assert all(ms >= 0 for ms, *_ in rows.values())
     assert max(cumulative for *_, cumulative in rows.values()) == pytest.approx(100, abs=1)
 
