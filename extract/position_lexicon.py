@@ -1,8 +1,9 @@
 """Positions as data: the abbreviations written in positions, the canonical roles, and the
 career track each role belongs to (`extract.positions` reads a position with them).
 
-Every string is written as a position reads once its abbreviations are expanded and the
-spaces between Thai words removed (`นายก อบต.บ้านนา` -> `นายกองค์การบริหารส่วนตำบลบ้านนา`).
+Roles and organisation words are written as a position reads once its abbreviations are
+expanded and the spaces between Thai words dropped (`นายก อบต.บ้านนา` ->
+`นายกองค์การบริหารส่วนตำบลบ้านนา`).
 """
 
 # Abbreviations and short forms, each with its full form. Longest first where one holds
@@ -148,8 +149,8 @@ POSITION_QUALIFIERS = (
 PROVINCIAL_SCOPES = ("province", "district")
 
 # Canonical roles. Columns: how the role opens (expanded, no spaces); the canonical role;
-# its scope (above); its career track (see NON_MOBILE_TRACKS and `output.people`), None
-# when the role says nothing of one; what the rest of the position is the name of: None,
+# its scope (above); its career track (two namesakes on two tracks at once are two people:
+# `output.people`), None when the role says nothing of one; what the rest of the position is the name of: None,
 # the province itself (no organisation); "", the rest is the organisation's whole name;
 # else the organisation's kind, written before the rest (นายกองค์การบริหารส่วนตำบล +
 # บ้านนา -> องค์การบริหารส่วนตำบลบ้านนา).
