@@ -150,10 +150,10 @@ PROVINCIAL_SCOPES = ("province", "district")
 
 # Canonical roles. Columns: how the role opens (expanded, no spaces); the canonical role;
 # its scope (above); its career track (two namesakes on two tracks at once are two people:
-# `output.people`), None when the role says nothing of one; what the rest of the position is the name of: None,
-# the province itself (no organisation); "", the rest is the organisation's whole name;
-# else the organisation's kind, written before the rest (นายกองค์การบริหารส่วนตำบล +
-# บ้านนา -> องค์การบริหารส่วนตำบลบ้านนา).
+# `output.people`), None when the role says nothing of one; what the rest of the position
+# is the name of: None, the province itself (no organisation); "", the rest is the
+# organisation's whole name; else the organisation's kind, written before the rest
+# (นายกองค์การบริหารส่วนตำบล + บ้านนา -> องค์การบริหารส่วนตำบลบ้านนา).
 ROLES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     # the province's administration (Ministry of Interior)
     ("ผู้ว่าราชการจังหวัด", "ผู้ว่าราชการจังหวัด", "province", "interior", None),
