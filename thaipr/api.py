@@ -36,6 +36,7 @@ TABLES = (
     "article_versions",
     "people",
     "positions",
+    "person_mentions",
 )
 
 
