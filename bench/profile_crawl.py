@@ -215,7 +215,13 @@ def report(found: dict[str, Any], cpu_seconds: float, articles: int, top: int = 
         lines += ["", f"Within {FETCH if name == OTHER else name} ({what} ms/article):", ""]
         for key, s in within[:top]:
             lines.append(f"- {1000 * s / articles:.3f}  `{where(key)}`")
-    lines += ["", "Most own time (ms/article, the innermost Python function):", ""]
+    lines += [
+        "",
+        "Most own time (ms/article, the innermost Python function; a Python function that C "
+        "code calls back, such as lxml's element class `lookup`, is charged the C work just "
+        "before it too: lxml's parsing shows partly as `lookup`):",
+        "",
+    ]
     for key, s in found["own"][:12]:
         lines.append(f"- {1000 * s / articles:.3f}  `{where(key)}`")
     return lines

@@ -8,7 +8,10 @@ The main thread, where the crawl's engine and (inline) extraction run, is sample
 signal: every `interval` seconds of the process's CPU (ITIMER_PROF, SIGPROF), handled in
 the main thread where it stands, between two bytecodes or just after the C call it was in
 (a hash, a parse, a write) returns, so that call's CPU goes to the Python function that
-made it. The handler's own CPU is left out of the stages and counted apart. A signal's
+made it; but when that C code calls back into Python (lxml's element class lookup), the
+handler runs in the callback, which is charged the C work before it (the stage is the same:
+the callback's caller is). The handler's own CPU is left out of the stages and counted
+apart. A signal's
 handler runs only once the main thread runs Python, so the other threads (the dataset
 writer's, its file threads) are sampled by a thread of the sampler's, every
 `interval` seconds of the wall clock, at their stack of the moment.
