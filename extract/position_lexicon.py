@@ -6,6 +6,8 @@ expanded and the spaces between Thai words dropped (`นายก อบต.บ�
 `นายกองค์การบริหารส่วนตำบลบ้านนา`).
 """
 
+from extract.lexicon import ORGANIZATION_HEADS
+
 # Abbreviations and short forms, each with its full form. Longest first where one holds
 # another is the builder's business (`extract.positions`), not this table's order.
 POSITION_ABBREVIATIONS: dict[str, str] = {
@@ -427,38 +429,9 @@ ORGANIZATION_TRACKS: tuple[tuple[str, str], ...] = (
 )
 
 # Where a position's organisation begins when its role is none of the above: the role is
-# what comes before the first of these (ประธานกรรมการ + บริษัท…).
-ROLE_ORGANIZATION_SPLITS = (
-    "กระทรวง",
-    "กรม",
-    "สำนักงาน",
-    "สำนัก",
-    "ศูนย์",
-    "มหาวิทยาลัย",
-    "องค์การ",
-    "สถาบัน",
-    "สมาคม",
-    "มูลนิธิ",
-    "บริษัท",
-    "การไฟฟ้า",
-    "การประปา",
-    "เทศบาล",
-    "โรงเรียน",
-    "โรงพยาบาล",
-    "สภา",
-    "คณะกรรมการ",
-    "กองทัพ",
-    "กองบัญชาการ",
-    "ธนาคาร",
-    "สหกรณ์",
-    "ชมรม",
-    "วิทยาลัย",
-    "สถานี",
-    "กองทุน",
-    "หอการค้า",
-    "จังหวัด",
-    "อำเภอ",
-)
+# what comes before the first of these (ประธานกรรมการ + บริษัท…): any organisation's head
+# word, and a station, a province or a district.
+ROLE_ORGANIZATION_SPLITS = (*ORGANIZATION_HEADS, "สถานี", "จังหวัด", "อำเภอ")
 # Words after the first word of a position that still belong to it (its organisation or
 # its place: `ผู้ว่าราชการ จังหวัดสมุทรปราการ`, `นายก องค์การบริหารส่วนตำบล…`, `… เขต 1`):
 # a province is looked for in the position's words up to the first word that is none of
