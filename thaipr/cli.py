@@ -15,8 +15,7 @@ from crawler import __version__
 from extract import EXTRACTOR_VERSION
 from output.schema import SCHEMA_VERSION
 from thaipr.commands import crawl, data, export, extract, reextract, replica, report, sources
-
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NO_CRAWL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+from thaipr.exits import EXIT_INTERRUPTED, EXIT_NO_CRAWL, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 
 # The commands as the help lists them: group -> (command, an example of its use).
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (

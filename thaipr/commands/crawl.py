@@ -39,8 +39,9 @@ from urllib.parse import urlsplit
 
 from crawler.distributed.addon import ENV as DISTRIBUTED_ENV
 from thaipr.args import iso_date, non_negative_float, positive_float, positive_int
+from thaipr.exits import EXIT_INTERRUPTED, EXIT_NO_CRAWL, EXIT_OK, EXIT_USAGE
+from thaipr.exits import EXIT_PARTIAL as EXIT_FAILED_PAGES
 
-EXIT_OK, EXIT_FAILED_PAGES, EXIT_USAGE, EXIT_NO_CRAWL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 SPIDERS = {"prd": "prd", "prd_archive": "ewt"}
 LOG_FILE = "_crawl/crawl.log"  # under --out, unless --log-file or -v
 REPLICA_SITES = "/_replica/sites"  # what a replica answers with the slugs it serves

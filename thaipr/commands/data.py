@@ -45,8 +45,8 @@ from output.files import dataset_near, dataset_state
 from output.query import EmptySQL, format_table, rows_of, stream
 from output.stats import as_json, dataset_stats, render
 from output.views import connect
+from thaipr.exits import EXIT_USAGE
 
-EXIT_USAGE = 2
 SQL_EXAMPLE = "SELECT * FROM meetings LIMIT 5"
 # What reading a damaged or unreadable dataset raises.
 READ_ERRORS = (duckdb.Error, pa.ArrowException, OSError)
