@@ -46,6 +46,11 @@ BLOCK_TAGS = frozenset(
 MAX_TITLE_CHARS = 400
 MAX_HTML_CHARS = 5_000_000
 
+# lxml.html's own parser finds each element's class through a Python callback, one call per
+# element; the default lookup makes every element an HtmlElement (text_content and all) in C.
+_PARSER = etree.HTMLParser()
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
+
 
 @dataclass(frozen=True)
 class Image:
@@ -58,15 +63,15 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
     through BeautifulSoup's forgiving html.parser first."""
     html = html[:MAX_HTML_CHARS]
     try:
-        root = lxml.html.document_fromstring(html or "<html></html>")
+        root = lxml.html.document_fromstring(html or "<html></html>", parser=_PARSER)
     except (etree.ParserError, ValueError):
-        root = lxml.html.document_fromstring("<html><body></body></html>")
+        root = lxml.html.document_fromstring("<html><body></body></html>", parser=_PARSER)
     title = root.find(".//title")
     title_text = "".join(str(t) for t in title.itertext()) if title is not None else ""
     swallowed = len(title_text) > MAX_TITLE_CHARS or "<" in title_text
     if swallowed:
         repaired = str(BeautifulSoup(_close_title(html), "html.parser"))
-        root = lxml.html.document_fromstring(repaired)
+        root = lxml.html.document_fromstring(repaired, parser=_PARSER)
     return root
 
 
