@@ -2,6 +2,7 @@
 districts by name, and ISO 3166-2:TH codes (the DOPA code behind `TH-`)."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,6 +53,28 @@ def _name_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _name_starts() -> re.Pattern[str]:
+    """Any head or province name: where `_name_pattern` can match. Its optional head keeps
+    Python's regex engine from skipping in C to where a match can start, so it is tried only
+    where this pattern, which opens with a literal, finds one (three times as fast)."""
+    return re.compile(alternation([*PROVINCE_HEADS, *_by_thai_name()]))
+
+
+def _name_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_name_pattern().finditer(text)`, but for a match that opens with the white space
+    before a bare name, which opens at the name here (no name opens with a head)."""
+    pattern, starts = _name_pattern(), _name_starts()
+    pos = 0
+    while (start := starts.search(text, pos)) is not None:
+        m = pattern.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+@cache
 def _landmarks() -> tuple[tuple[re.Pattern[str], Province], ...]:
     return tuple((re.compile(rx), _by_code()[code]) for rx, code in LANDMARK_PROVINCES)
 
@@ -95,7 +118,7 @@ def find_provinces(text: str) -> list[ProvinceMention]:
     """Province names in text. A bare name counts only where it is a word of its own or
     follows a place word, so 'ตาก' inside another word is not Tak."""
     out = []
-    for m in _name_pattern().finditer(text):
+    for m in _name_matches(text):
         name = m.group("name")
         head = m.group("head")
         if head and head.endswith(".") and m.start() and _is_thai_letter(text[m.start() - 1]):
