@@ -80,6 +80,9 @@ _COORDINATED_CHAIR = re.compile(  # not a relative clause: "ผู้ที่�
     r"(?<!ที่)(?<!ซึ่ง)(?<!ผู้)(?:(?:และ|พร้อมทั้ง|พร้อมกับ)\s?)?(?:ได้\s?)?(?:ให้เกียรติ\s?)?"
     r"(?:มา\s?)?เป็น(?:องค์)?ประธาน"
 )
+# Every coordinated chair verb holds this word. The pattern opens with look-behinds, so the
+# regex engine tries it at every character of a line; four lines in five lack the word.
+_COORDINATED_CHAIR_ANCHOR = "ประธาน"
 # What hands the verbs that follow to someone else: a new subject (โดย…, สมเด็จพระ…),
 # reported speech, an order.
 _SUBJECT_BREAKS = ("ที่มี", "ว่า", "ให้", "มอบ", "โดย", "สมเด็จ")
@@ -516,7 +519,9 @@ def _chair_after(scan: str, end: int, subject: bool = False) -> bool:
         return True  # "X ได้รับมอบหมายจาก Y … ให้ทำหน้าที่แทนเพื่อเป็นประธาน…"
     if rest.startswith(("จะ", "ให้")):
         return False
-    coordinated = _COORDINATED_CHAIR.search(line) if subject else None
+    coordinated = (
+        _COORDINATED_CHAIR.search(line) if subject and _COORDINATED_CHAIR_ANCHOR in line else None
+    )
     if coordinated and not _another_subject(line[: coordinated.start()]):
         return True  # "X สักการะ… และได้ร่วม… (และ)เป็นประธานในกิจกรรม…": the same subject
     if HONORIFIC.search(clause):
