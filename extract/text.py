@@ -68,7 +68,9 @@ class DigitStretches:
     body lies near digits); spans come back in the text's offsets. Where a longer run of
     white space lies near a digit the stretches are the whole text."""
 
-    _LONG_SPACE = re.compile(r"\s{3}")
+    # Written out, not \s{3}: the regex engine tries a pattern that opens with a repeat at
+    # every character, and skips in C to where one that opens with a class can match.
+    _LONG_SPACE = re.compile(r"\s\s\s")
     GAP = "\x00"
 
     def __init__(self, text: str, reach: int) -> None:
@@ -95,7 +97,9 @@ class DigitStretches:
 
 @lru_cache(maxsize=4)
 def _digit_clusters(gap: int) -> re.Pattern[str]:
-    return re.compile(rf"\d(?:\D{{0,{gap}}}\d)*")
+    # Possessive: the non-digits before a digit are all there are, so giving some back
+    # cannot let a digit match; without it a cluster's end costs `gap` steps back.
+    return re.compile(rf"\d(?:\D{{0,{gap}}}+\d)*")
 
 
 @lru_cache(maxsize=4)
