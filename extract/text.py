@@ -9,7 +9,6 @@ from extract.lexicon import INVISIBLE_CHARS, THAI_DIGITS
 
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ANY_SPACE = re.compile(r"\s+")
 
 # Upper bound on text handed to the extractors: longer pages are cut, with a warning.
 MAX_TEXT_CHARS = 200_000
@@ -124,8 +123,9 @@ def fold_sara_am(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Collapse every run of white space (newlines too) to one space."""
-    return _ANY_SPACE.sub(" ", text).strip()
+    """Collapse every run of white space (newlines too) to one space; `str.split` splits
+    where `\\s+` matches, in half the time."""
+    return " ".join(text.split())
 
 
 def alternation(words: Iterable[str], lead: str | None = None) -> str:
