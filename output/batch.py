@@ -6,9 +6,10 @@ Converting per chunk rather than per file costs a fifth of the CPU (1,000 corpus
 150 ms against 750 ms), and Arrow holds rows in half the memory of dicts.
 
 A write takes every partition, or only the partitions holding the most articles (`take`
-with `keep`): a file costs 1 to 6 ms of CPU however few its rows, and crawled articles
-spread over hundreds of province-years, most with a few articles each. Left for a later
-write, the small partitions gather rows instead of each writing a file every time."""
+with `keep`): a file costs 1 to 4 ms of CPU however few its rows, and crawled articles
+spread over years, a few of them (old archives, misread dates) with few articles each. Left
+for a later write, the small partitions gather rows instead of each writing a file every
+time."""
 
 import pickle
 from collections import Counter, defaultdict

@@ -1,5 +1,6 @@
 """`thaipr compact`: one file per partition, superseded versions and orphan mention rows
-dropped, old files upgraded to the current schema. Each partition's swap is journalled
+dropped, old files upgraded to the current schema (files of schemas before 4, partitioned
+by province too, are moved up into their year's file). Each partition's swap is journalled
 (`output.files`), so a kill at any moment leaves either the old files or the new one, and
 the next compaction or writer finishes the swap."""
 
@@ -21,12 +22,13 @@ from output.files import (
     data_files,
     file_metadata,
     has_files,
+    legacy_layout,
     part_name,
     recover_locked,
     write_journal,
     write_schema_files,
 )
-from output.schema import ARTICLES, ERRORS, TABLES, arrow_schema
+from output.schema import ARTICLES, ERRORS, PROVINCE, TABLES, arrow_schema
 from output.views import connect
 
 _SEP = "\x1f"  # joins article_id and revision into one key
@@ -74,8 +76,11 @@ def compact(data: Path | str) -> CompactReport:
         staging = Staging(data, f"{run}-{os.getpid()}")
         try:
             for table in TABLES:
-                for part in sorted({f.parent for f in data_files(data, table)}):
-                    _compact_partition(data, table, part, live, staging, run, report)
+                partitions: dict[Path, list[Path]] = {}
+                for path in data_files(data, table):
+                    partitions.setdefault(_partition(data, table, path), []).append(path)
+                for part, files in sorted(partitions.items()):
+                    _compact_partition(data, table, part, files, live, staging, run, report)
         finally:
             staging.close()
     return report
@@ -91,16 +96,22 @@ def _live_keys(data: Path) -> pa.Array:
         con.close()
 
 
+def _partition(data: Path, table: str, path: Path) -> Path:
+    """The partition directory a file's rows belong in: a file of the old layout
+    (`province=…/year=…/`) goes to its year's."""
+    return data / table / path.parent.name if legacy_layout(path) else path.parent
+
+
 def _compact_partition(
     data: Path,
     table: str,
     part: Path,
+    files: list[Path],
     live: pa.Array,
     staging: Staging,
     run: str,
     report: CompactReport,
 ) -> None:
-    files = sorted(part.glob("*.parquet"))
     keyed = table != ERRORS.name
     if len(files) == 1 and current_schema(files):
         keys = pq.read_table(files[0], columns=["article_id", "revision"]) if keyed else None
@@ -109,9 +120,10 @@ def _compact_partition(
     out = staging.open(table, part_name(run), part, level=COMPRESSION_LEVEL)
     rows_before, versions = 0, set()
     for path in files:  # streamed batch by batch: memory stays bounded in a large partition
+        province = path.parent.parent.name.partition("=")[2] if legacy_layout(path) else None
         with pq.ParquetFile(path) as old:
             for batch in old.iter_batches(batch_size=BATCH_ROWS):
-                rows = _conform(pa.Table.from_batches([batch]), table)
+                rows = _conform(pa.Table.from_batches([batch]), table, province)
                 rows_before += rows.num_rows
                 if keyed:
                     rows = rows.filter(_is_live(rows, live))
@@ -120,10 +132,12 @@ def _compact_partition(
                 out.write(rows)
     staged = out.finish(file_metadata(table, run, versions))
     publish = [staged] if staged else []
-    journal = write_journal(data, f"{run}-{table}-{part.parent.name}-{part.name}", publish, files)
+    journal = write_journal(data, f"{run}-{table}-{part.name}", publish, files)
     apply_journal(journal)
-    if not publish and not any(part.iterdir()):
-        part.rmdir()
+    emptied = {f.parent for f in files} | {f.parent.parent for f in files if legacy_layout(f)}
+    for folder in sorted(emptied, key=lambda p: len(p.parts), reverse=True):  # children first
+        if folder.is_dir() and folder != data / table and not any(folder.iterdir()):
+            folder.rmdir()  # a partition left with no row, or an old layout's folders
     report.partitions += 1
     report.files_before += len(files)
     report.files_after += len(publish)
@@ -131,14 +145,17 @@ def _compact_partition(
     report.rows_after += out.rows
 
 
-def _conform(table: pa.Table, name: str) -> pa.Table:
+def _conform(table: pa.Table, name: str, province: str | None = None) -> pa.Table:
     """A file's rows in the current schema: columns added since it was written are null,
-    types cast, column order the declared one."""
+    types cast, column order the declared one. `province`: the value an old layout's file
+    has in its path only."""
     schema = arrow_schema(name)
     columns = []
     for f in schema:
         if f.name in table.column_names:
             columns.append(table[f.name].cast(f.type))
+        elif f.name == PROVINCE.name and province is not None:
+            columns.append(pa.array([province] * table.num_rows, f.type))
         else:
             columns.append(pa.nulls(table.num_rows, f.type))
     return pa.Table.from_arrays(columns, schema=schema)

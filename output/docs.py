@@ -19,10 +19,16 @@ Schema version {SCHEMA_VERSION}.
 
 The dataset is a directory of Parquet files (zstd), one directory per table, partitioned
 hive-style by {" and ".join(f"`{k}`" for k in PARTITION_KEYS)}:
-`DATA/<table>/province=TH-43/year=2023/part-….parquet`. `province` is the ISO 3166-2:TH
-code of the article's province (`{NO_PROVINCE}` when none was found); `year` is the year of
-the event, else of publication, else of the fetch. Every file carries `thaipr.schema_version`,
-`thaipr.extractor_version` and `thaipr.crawl_id` in its key-value metadata.
+`DATA/<table>/year=2023/part-….parquet`. `year` is the year of the event, else of
+publication, else of the fetch. Every table's last column, `province`, is the ISO
+3166-2:TH code of the article's province (`{NO_PROVINCE}` when none was found). Every file
+carries `thaipr.schema_version`, `thaipr.extractor_version` and `thaipr.crawl_id` in its
+key-value metadata.
+
+Datasets written before schema 4 have a second level,
+`DATA/<table>/province=TH-43/year=2023/`, with `province` in the path only. `thaipr query`
+reads both layouts; `thaipr compact --data DATA` moves old files' rows into the current
+one, after which the one-liners below work.
 
 Each write of an article is a new *version* (`revision`); a re-crawl does not rewrite old
 files. `thaipr query` shows each article once (its latest version: fetched last, then
@@ -71,8 +77,8 @@ A column is only ever added as optional (nullable), so old rows read as null.
 ## Views in `thaipr query`
 
 `articles`, `officials`, `venues`, `dates`, `networks`, `organizations`, `programs`,
-`credits`, `images`: each article once, its latest version, with the partition columns
-`province` and `year` (filter on them to read fewer files). `errors`: every failure.
+`credits`, `images`: each article once, its latest version, with `province` and the
+partition column `year` (filter on `year` to read fewer files). `errors`: every failure.
 `article_versions`: every version of every article. `meetings`: one row per article with an
 event date: `event_date`, `event_time`, `event_end_date`, `province_code`, `province_th`,
 `type`, `chair` (honorific and name), `chair_position`, `venue` (the principal venue's

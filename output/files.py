@@ -1,6 +1,6 @@
 """The dataset on disk: hive layout, files finished atomically, recovery after a kill.
 
-    DATA/<table>/province=TH-43/year=2023/part-v<schema>-<id>.parquet   complete files
+    DATA/<table>/year=2023/part-v<schema>-<id>.parquet        complete files
     DATA/_staging/<writer>/                                    files being written (locked)
     DATA/_journal/<op>.json                                    a compaction's file swap
     DATA/_schema/<table>.parquet                               the current schema, no rows
@@ -11,7 +11,10 @@ read `DATA/<table>/**/*.parquet`), flushed to disk, then renamed into place; ren
 atomic on one file system. A file's name carries the schema version it was written in, so
 a reader can tell a dataset of one schema from a mixed one without opening every footer.
 A staging directory whose writer died is removed by `recover`; a journal left by a killed
-compaction is rolled forward."""
+compaction is rolled forward.
+
+Files of schemas before 4 lie one level deeper, `DATA/<table>/province=TH-43/year=2023/`,
+with `province` in the path only (`legacy_layout`); compaction moves their rows up."""
 
 import fcntl
 import itertools
@@ -66,10 +69,16 @@ def safe_component(value: str, what: str) -> str:
     return value
 
 
-def partition_dir(data: Path, table: str, province: str, year: int) -> Path:
-    keys = dict(zip(PARTITION_KEYS, (province, year), strict=True))
+def partition_dir(data: Path, table: str, year: int) -> Path:
+    keys = dict(zip(PARTITION_KEYS, (year,), strict=True))
     parts = (f"{k}={safe_component(str(v), k)}" for k, v in keys.items())
     return data.joinpath(safe_component(table, "table"), *parts)
+
+
+def legacy_layout(path: Path) -> bool:
+    """True for a file of the layout before schema 4: under `province=…/year=…/`, its
+    `province` in the path only."""
+    return path.parent.parent.name.startswith("province=")
 
 
 def data_files(data: Path, table: str) -> list[Path]:

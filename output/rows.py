@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from output import ids
-from output.schema import ARTICLES, ENTITIES, ERRORS, FLAT_TABLES, NO_PROVINCE, Field
+from output.schema import ARTICLES, ENTITIES, ERRORS, FLAT_TABLES, NO_PROVINCE, PROVINCE, Field
 from output.validate import SchemaError, check_rows, coerce
 
 Row = dict[str, Any]
 ArticleRows = dict[str, list[Row]]  # table -> one article's rows
-Partition = tuple[str, int]  # (province, year)
+Partition = int  # the year: see output.schema.PARTITION_KEYS
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ def record_rows(record: Mapping[str, Any], prov: Provenance) -> ArticleRows:
     for f in ARTICLES.fields:
         if f.name in _PROVENANCE:
             article[f.name] = getattr(prov, f.name)
+        elif f is PROVINCE:
+            continue  # made from province_code, below
         elif f.items:
             items = _lookup(record, f.path) or []
             if not isinstance(items, list | tuple):
@@ -77,12 +79,14 @@ def record_rows(record: Mapping[str, Any], prov: Provenance) -> ArticleRows:
             ]
         else:
             article[f.name] = coerce(f, _lookup(record, f.path), where)
+    article[PROVINCE.name] = article["province_code"] or NO_PROVINCE
     rows = {"articles": [article]}
     shared = {k: article[k] for k in ("article_id", "revision", "province_code", "event_date")}
     for table in FLAT_TABLES:
         assert table.entity
         rows[table.name] = [
-            {**shared, "ordinal": i, **item} for i, item in enumerate(article[table.entity])
+            {**shared, "ordinal": i, **item, PROVINCE.name: article[PROVINCE.name]}
+            for i, item in enumerate(article[table.entity])
         ]
     # The flat rows are built from the article row's checked items and keys.
     check_rows(ARTICLES.name, rows[ARTICLES.name], f"{where}: ")
@@ -111,17 +115,17 @@ def error_row(
         "http_status": http_status,
         "time": (time or datetime.now(UTC)).astimezone(UTC),
         "crawl_id": crawl_id,
+        PROVINCE.name: province_code or NO_PROVINCE,
     }
     check_rows(ERRORS.name, [row])
     return row
 
 
 def partition_of(row: Row) -> Partition:
-    """Where an article's rows live: its province (TH when unknown) and the year of its
-    event, else of its publication, else of its fetch. An error row: its province and the
-    year of its `time`."""
+    """Where an article's rows live: the year of its event, else of its publication, else
+    of its fetch. An error row: the year of its `time`."""
     day = row.get("event_date") or row.get("published_date") or row.get("fetched_at") or row["time"]
-    return row.get("province_code") or NO_PROVINCE, day.year
+    return int(day.year)
 
 
 def _item(field: Field, item: Any, where: str) -> Row:

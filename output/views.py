@@ -4,7 +4,7 @@ the people across articles (`people`, `positions`, `person_mentions`: output/peo
 
 The latest version of an article is the one fetched last, then written last. Views filter
 the heavy columns by a semi-join on (article_id, revision), so a filter on the partition
-columns `province` and `year` still prunes files."""
+column `year` still prunes files (and one on `province` reads that column first)."""
 
 import contextlib
 from pathlib import Path
@@ -13,8 +13,20 @@ import duckdb
 import pyarrow as pa
 
 from output import people
-from output.files import JOURNAL, current_schema, data_files, recover, schema_file
-from output.schema import ARTICLES, ERRORS, FLAT_TABLES, arrow_schema
+from output.files import (
+    JOURNAL,
+    current_schema,
+    data_files,
+    legacy_layout,
+    recover,
+    schema_file,
+    schema_version,
+)
+from output.schema import ARTICLES, ERRORS, FLAT_TABLES, SCHEMA_VERSION, arrow_schema
+
+# The hive partition columns' types: files of schema 4 on, and older files (by province too).
+KEYS = "'year': INTEGER"
+LEGACY_KEYS = "'province': VARCHAR, 'year': INTEGER"
 
 MEETINGS_SQL = """
 CREATE VIEW meetings AS
@@ -67,47 +79,46 @@ def connect(
 
 
 def _source_view(con: duckdb.DuckDBPyConnection, data: Path, table: str, files: list[Path]) -> None:
-    """`_all_<table>`: every row of the table's complete `files`, with the partition columns;
+    """`_all_<table>`: every row of the table's complete `files`, with the partition column;
     typed and empty when the table has no files yet."""
     if files:
-        # The file list, not a glob: DuckDB binds every view that reads the table, and a
-        # recursive glob per bind costs more than the query on a small dataset.
-        listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
-
-        def read(by_name: str) -> str:
-            return (
-                f"SELECT * FROM read_parquet([{listed}], hive_partitioning = true, "
-                f"union_by_name = {by_name}, "
-                "hive_types = {'province': VARCHAR, 'year': INTEGER})"
-            )
-
-        if current_schema(files):
-            con.execute(f"CREATE VIEW _all_{table} AS {read('false')}")
+        legacy = [f for f in files if legacy_layout(f)]
+        if not legacy and current_schema(files):
+            con.execute(f"CREATE VIEW _all_{table} AS {_read(files, by_name=False)}")
             return
         # Files of older schemas: columns matched by name (reads every footer, so only then),
         # and those added since (a column, a field of a struct) read as null: the current
         # schema's empty table comes first, so columns keep their declared order.
         con.register(f"_empty_{table}", _empty(table))
-        con.execute(
-            f"CREATE VIEW _all_{table} AS SELECT * FROM _empty_{table} "
-            f"UNION ALL BY NAME {read('true')}"
-        )
+        current = [f for f in files if not legacy_layout(f)]
+        reads = [f"SELECT * FROM _empty_{table}"]
+        reads += [_read(current, by_name=True)] if current else []
+        reads += [_read(legacy, by_name=True, keys=LEGACY_KEYS)] if legacy else []
+        con.execute(f"CREATE VIEW _all_{table} AS " + " UNION ALL BY NAME ".join(reads))
         return
     typed = schema_file(data, table)
-    if typed.exists():  # written with the dataset: no pyarrow -> DuckDB conversion needed
+    if schema_version(typed) == SCHEMA_VERSION:  # no pyarrow -> DuckDB conversion needed
         path = str(typed).replace("'", "''")
         con.execute(
-            f"CREATE VIEW _all_{table} AS SELECT *, NULL::VARCHAR AS province, "
-            f"NULL::INTEGER AS year FROM read_parquet('{path}')"
+            f"CREATE VIEW _all_{table} AS SELECT *, NULL::INTEGER AS year "
+            f"FROM read_parquet('{path}')"
         )
         return
     con.register(f"_empty_{table}", _empty(table))
     con.execute(f"CREATE VIEW _all_{table} AS SELECT * FROM _empty_{table}")
 
 
-def _empty(table: str) -> pa.Table:
-    """The table in the current schema, with its partition columns, and no rows."""
-    schema = arrow_schema(table)
-    return pa.Table.from_pylist(
-        [], schema.append(pa.field("province", pa.string())).append(pa.field("year", pa.int32()))
+def _read(files: list[Path], by_name: bool, keys: str = KEYS) -> str:
+    """The files read with their hive partition columns. The file list, not a glob: DuckDB
+    binds every view that reads the table, and a recursive glob per bind costs more than the
+    query on a small dataset."""
+    listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+    return (
+        f"SELECT * FROM read_parquet([{listed}], hive_partitioning = true, "
+        f"union_by_name = {str(by_name).lower()}, hive_types = {{{keys}}})"
     )
+
+
+def _empty(table: str) -> pa.Table:
+    """The table in the current schema, with its partition column, and no rows."""
+    return pa.Table.from_pylist([], arrow_schema(table).append(pa.field("year", pa.int32())))

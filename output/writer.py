@@ -43,20 +43,19 @@ from output.files import (
 from output.rows import ArticleRows, Partition, Provenance, Row, error_row, record_rows
 from output.schema import ARTICLES, ERRORS
 
-# Records waiting before a write: about 36 MB of Arrow for corpus articles. A write makes a
-# file per table and partition it takes, and a file costs 1 to 6 ms of CPU however few its
-# rows (`articles` has 74 columns); so a write takes the largest partitions until half the
-# records are left, and the small ones gather rows. Crawled, the whole corpus made 14,045
-# files when every write of 4,000 took every partition, and 10,246 this way with 3,000
-# (peak memory 392 MB).
-FLUSH_ARTICLES = 3000
+# Records waiting before a write: about 20 MB of Arrow for corpus articles. A write makes a
+# file per table and partition (year) it takes, and a file costs 1 to 4 ms of CPU however
+# few its rows; so a write takes the largest partitions until half the records are left,
+# and the small ones gather rows. Crawled, 20,000 corpus articles (bench/compare.py) made
+# 400 files at 3,000 (peak memory of the crawl's process 413 MB), 620 at 1,500 (363 MB)
+# and 815 at 1,000 (352 MB); before schema 4, partitioned by province too, 6,700 at 3,000.
+FLUSH_ARTICLES = 1500
 # Records converted to Arrow at a time (dict rows cost about 40 KB a record until then).
 CHUNK_ARTICLES = 200
 # An unattended crawl publishes what it has at least this often: so also the fetches a kill
 # loses. Each time it writes a file per table and partition holding a record, and a polite
 # crawl (about an article a second) never fills the buffer, so the interval sets how many
-# small files it leaves. Crawled, the corpus made 10,300 files at 60 s (two timed writes of
-# about 2,800 files each) and 8,500 to 8,700 at 300 s and 600 s.
+# small files it leaves (`thaipr compact` joins them).
 FLUSH_SECONDS = 300.0
 # Files written at once during a flush.
 WRITE_THREADS = 2
@@ -263,7 +262,7 @@ class DatasetWriter:
             )
             meta = file_metadata(table, self.crawl_id, versions)
             return table, staging.write(
-                rows, name, partition_dir(self.data, table, *partition), meta
+                rows, name, partition_dir(self.data, table, partition), meta
             )
 
         # Parquet encoding and compression release the GIL: files are written in parallel.

@@ -15,10 +15,12 @@ import duckdb
 import pandas as pd
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
+from output.compact import compact
 from output.files import data_files, glob_of, schema_file
 from output.rows import Provenance, record_rows
 from output.schema import SCHEMA_VERSION, TABLES, arrow_schema
@@ -27,7 +29,7 @@ from output.views import connect
 from output.writer import DatasetWriter
 from tests.records import record, records
 
-PARTITIONS = ("province", "year")
+PARTITIONS = ("year",)
 FETCHED = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
 
 
@@ -134,14 +136,18 @@ def test_flat_tables_carry_the_articles_keys(dataset) -> None:
     assert mismatched == (0,)
 
 
-def test_layout_is_hive_partitioned_by_province_and_year(dataset) -> None:
+def test_layout_is_hive_partitioned_by_year_with_the_province_in_every_file(dataset) -> None:
     data, recs = dataset
-    for path in data_files(data, "articles"):
-        rel = path.relative_to(data / "articles").parts
-        assert rel[0].startswith("province=TH-") and rel[1].startswith("year=20")
-        assert rel[2].startswith(f"part-v{SCHEMA_VERSION}-") and rel[2].endswith(".parquet")
-    codes = {r["province"]["code"] for r in recs}
-    assert {p.name for p in (data / "articles").iterdir()} == {f"province={c}" for c in codes}
+    for table in TABLES:
+        for path in data_files(data, table):
+            rel = path.relative_to(data / table).parts
+            assert len(rel) == 2 and rel[0].startswith("year=20")
+            assert rel[1].startswith(f"part-v{SCHEMA_VERSION}-") and rel[1].endswith(".parquet")
+            provinces = pq.read_table(path, columns=["province", "province_code"])
+            for province, code in zip(*provinces.to_pydict().values(), strict=True):
+                assert province == (code or "TH")
+    years = {r["event"]["date"][:4] for r in recs}
+    assert {p.name for p in (data / "articles").iterdir()} == {f"year={y}" for y in years}
 
 
 def test_files_carry_versions_and_crawl_in_metadata(dataset) -> None:
@@ -259,7 +265,7 @@ def test_filters_on_partition_columns_skip_other_files(tmp_path: Path) -> None:
         r["province"]["code"] == "TH-43" and r["event"]["date"][:4] == "2022" for r in recs
     )
     assert 0 < expected < len(recs)
-    _corrupt_other_partitions(tmp_path, "province=TH-43/year=2022")
+    _corrupt_other_partitions(tmp_path, "year=2022")
     glob = glob_of(tmp_path, "articles")
     pruned = duckdb.execute(
         f"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true) "
@@ -342,6 +348,61 @@ def test_views_and_compaction_read_old_files(grown: Path) -> None:
     # After compaction every file has the current schema: plain one-liners work again.
     assert pd.read_parquet(grown / "articles")["warnings"].isna().sum() == 4
     assert pl.read_parquet(glob_of(grown, "articles"))["warnings"].null_count() == 4
+
+
+def _as_written_before_schema_4(data: Path) -> None:
+    """Rewrite a dataset the way thaipr wrote it before schema 4: partitioned by province,
+    then year, `province` in the path only, schema 3 in the files' names."""
+    for table in TABLES:
+        for path in data_files(data, table):
+            rows = pq.read_table(path)
+            for province in pc.unique(rows["province"]).to_pylist():
+                part = rows.filter(pc.equal(rows["province"], province)).drop_columns(["province"])
+                folder = data / table / f"province={province}" / path.parent.name
+                folder.mkdir(parents=True, exist_ok=True)
+                pq.write_table(
+                    part, folder / path.name.replace(f"part-v{SCHEMA_VERSION}-", "part-v3-")
+                )
+            path.unlink()
+            if not any(path.parent.iterdir()):
+                path.parent.rmdir()
+
+
+def _provinces(data: Path, table: str) -> list[tuple[Any, ...]]:
+    key = "url" if table == "errors" else "article_id"
+    return connect(data).sql(f"SELECT {key}, province, year FROM {table} ORDER BY ALL").fetchall()
+
+
+def test_datasets_of_the_layout_before_schema_4_read_and_compact_into_the_current_one(
+    tmp_path: Path,
+) -> None:
+    with DatasetWriter(tmp_path) as writer:
+        for rec in records(12):
+            writer.add(rec)
+        writer.add_error(
+            "https://x.prd.go.th/1", "fetch", "HttpError", "503", province_code="TH-43"
+        )
+    before = {t: _provinces(tmp_path, t) for t in TABLES}
+    assert any(row[1] == "TH-43" for row in before["articles"])
+    assert before["errors"][0][1] == "TH-43"
+    _as_written_before_schema_4(tmp_path)
+    assert all(p.parent.parent.name.startswith("province=") for p in data_files(tmp_path, "dates"))
+    with DatasetWriter(tmp_path) as writer:  # a newer thaipr adds to the old dataset
+        newer = [writer.add(rec) for rec in records(4, start=12)]
+    after = {t: _provinces(tmp_path, t) for t in TABLES}
+    for table, rows in before.items():
+        assert [row for row in after[table] if row[0] not in newer] == rows
+    assert len(after["articles"]) == 16
+    report = compact(tmp_path)
+    assert report.files_after < report.files_before
+    for table in TABLES:
+        for path in data_files(tmp_path, table):
+            assert path.relative_to(tmp_path / table).parts[0].startswith("year=")
+            assert path.name.startswith(f"part-v{SCHEMA_VERSION}-")
+        assert not any((tmp_path / table).glob("province=*"))
+        assert _provinces(tmp_path, table) == after[table]
+    frame = pd.read_parquet(tmp_path / "officials")  # the one-liner, after compaction
+    assert set(frame["province"]) == {row[1] for row in after["officials"]}
 
 
 @pytest.mark.parametrize(("chosen", "expected"), [(None, "jemalloc"), ("system", "system")])

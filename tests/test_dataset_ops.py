@@ -115,12 +115,12 @@ def test_a_record_added_again_in_a_later_chunk_keeps_only_its_latest_rows(
 def test_a_full_buffer_writes_its_largest_partitions_and_keeps_the_small_ones(
     tmp_path: Path, background: bool
 ) -> None:
-    """Articles 0, 12, 24… share one partition (Nong Khai, 2022); 1, 2 and 3 have one each.
-    The eighth record fills the buffer: the large partition is written, the three small
-    ones wait for the end, their articles and tokens reported only once published."""
+    """Articles 0, 12, 24… share one partition (2022); 4 and 8 have one each (2023, 2024).
+    The eighth record fills the buffer: the large partition is written, the two small ones
+    wait for the end, their articles and tokens reported only once published."""
     committed: list[str] = []
     durable: list[object] = []
-    large, small = [12 * n for n in range(6)], [1, 2, 3]
+    large, small = [12 * n for n in range(7)], [4, 8]
     with DatasetWriter(
         tmp_path,
         flush_articles=8,
@@ -129,23 +129,20 @@ def test_a_full_buffer_writes_its_largest_partitions_and_keeps_the_small_ones(
         on_commit=committed.extend,
         on_durable=durable.extend,
     ) as writer:
-        ids = {i: writer.add(record(i), fetched_at=T0, token=i) for i in small + large[:5]}
+        ids = {i: writer.add(record(i), fetched_at=T0, token=i) for i in small + large[:6]}
         writer.wait()
-        assert sorted(committed) == sorted(ids[i] for i in large[:5])
-        assert sorted(durable) == large[:5]
+        assert sorted(committed) == sorted(ids[i] for i in large[:6])
+        assert sorted(durable) == large[:6]
         assert {f.parent.name for f in data_files(tmp_path, "articles")} == {"year=2022"}
-        assert {f.parent.parent.name for f in data_files(tmp_path, "articles")} == {
-            "province=TH-43"
-        }
-        writer.add(record(2, " v2"), fetched_at=T0, token="2 again")
-        ids[60] = writer.add(record(60), fetched_at=T0, token=60)
+        writer.add(record(4, " v2"), fetched_at=T0, token="4 again")
+        ids[72] = writer.add(record(72), fetched_at=T0, token=72)
     assert sorted(committed) == sorted(ids.values())
-    assert sorted(map(str, durable)) == sorted(map(str, [*small, *large, "2 again"]))
-    assert raw_rows(tmp_path, "articles") == 9  # the first version of 2 was never written
+    assert sorted(map(str, durable)) == sorted(map(str, [*small, *large, "4 again"]))
+    assert raw_rows(tmp_path, "articles") == 9  # the first version of 4 was never written
     assert count(tmp_path, "SELECT count(*) FROM articles WHERE title LIKE '% v2'") == 1
     assert raw_rows(tmp_path, "officials") == count(tmp_path, "SELECT count(*) FROM officials")
     files = [f.parent for f in data_files(tmp_path, "articles")]
-    assert len(files) == 5 and len(set(files)) == 4  # the large partition was written twice
+    assert len(files) == 4 and len(set(files)) == 3  # the large partition was written twice
 
 
 def test_the_flush_interval_publishes_what_waits_without_a_full_buffer(tmp_path: Path) -> None:

@@ -121,7 +121,7 @@ def test_unsafe_path_names_are_refused(name: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unsafe"):
         safe_component(name, "test")
     with pytest.raises(ValueError, match="unsafe"):
-        partition_dir(tmp_path, "articles", name, 2025)
+        partition_dir(tmp_path, name, 2025)
     with pytest.raises(ValueError, match="unsafe"):
         part_name(name)
 
@@ -132,7 +132,7 @@ def test_a_crawl_id_cannot_name_a_path_outside(tmp_path: Path) -> None:
     assert not (tmp_path.parent / "escape").exists()
 
 
-def test_a_province_code_is_validated_before_it_names_a_partition() -> None:
+def test_a_province_code_is_validated_before_it_is_written() -> None:
     with pytest.raises(SchemaError, match="province_code must match"):
         error_row("https://x/", "fetch", "E", "m", "c1", province_code="../../etc")
 
