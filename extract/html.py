@@ -95,22 +95,26 @@ def element_text(el: lxml.html.HtmlElement) -> str:
 
 
 def _walk(el: etree._Element, parts: list[str]) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
+    # Each property read once: lxml builds a new string (decoding UTF-8) at every read.
+    tag, tail = el.tag, el.tail
+    if not isinstance(tag, str):  # a comment or a processing instruction
+        tag = ""
     if tag in DROP_TAGS:
-        if el.tail:
-            parts.append(el.tail)
+        if tail:
+            parts.append(tail)
         return
     block = tag in BLOCK_TAGS
     if block:
         parts.append("\n")
-    if el.text and tag:
-        parts.append(el.text)
+    text = el.text
+    if text and tag:
+        parts.append(text)
     for child in el:
         _walk(child, parts)
     if block:
         parts.append("\n")
-    if el.tail:
-        parts.append(el.tail)
+    if tail:
+        parts.append(tail)
 
 
 def meta_content(root: lxml.html.HtmlElement, *names: str) -> str | None:
