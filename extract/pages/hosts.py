@@ -2,6 +2,7 @@
 (`nongkhai.prd.go.th`), or a provincial hall, PAO or agency host named after its province
 (`nonthaburi.go.th`, `koratpao.go.th`, `buriram.mol.go.th`)."""
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from extract.geo import province_by_english
@@ -15,7 +16,11 @@ def site_province(url: str | None) -> str | None:
     """The ISO 3166-2:TH code of the province a page's host is named after, or None."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    return _host_province((urlsplit(url).hostname or "").lower())
+
+
+@lru_cache(maxsize=1024)  # a crawl reads thousands of pages from each of a few hundred hosts
+def _host_province(host: str) -> str | None:
     labels = host.split(".")
     if host.endswith(_PRD_DOMAIN):
         return _slug_province(labels[0])
