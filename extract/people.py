@@ -111,6 +111,8 @@ _AREA_NUMBER = re.compile(r"\s?เขต\s?\d+")
 _PLANNED = re.compile(r"(?:^|\s)(?:จะ|มีกำหนด|เตรียม)")
 # A position that opens a clause of its own ("… ซึ่งรองผู้ว่าราชการจังหวัดเป็นประธาน").
 _SUBJECT_POSITION = re.compile(rf"(?:^|\s)(?:{alternation(POSITION_HEADS)})")
+# What the organisation or province inside a position phrase opens with.
+_ORGANIZATION_OPENINGS = (*ORGANIZATION_HEADS, "จังหวัด")
 
 
 @dataclass(frozen=True)
@@ -488,12 +490,8 @@ def _preceding_position(scan: str, paren: int) -> tuple[int, int] | None:
 
 def _organization(position: str) -> str | None:
     """The organisation or province named inside a position phrase."""
-    best = None
-    for head in (*ORGANIZATION_HEADS, "จังหวัด"):
-        i = position.find(head, 1)
-        if i > 0 and (best is None or i < best):
-            best = i
-    return position[best:].strip() if best is not None else None
+    head = find_first(position, _ORGANIZATION_OPENINGS, 1)
+    return position[head[0] :].strip() if head is not None else None
 
 
 def _chair_after(scan: str, end: int, subject: bool = False) -> bool:
