@@ -717,12 +717,12 @@ def _merge(found: list[Official]) -> list[Official]:
 def _apply_short_form_chairs(officials: list[Official], text: str) -> list[Official]:
     """Title forms such as 'รอง นรม.พล.อ.ประวิตรฯ เป็นประธาน…' make that official chair."""
     chairs = set()
-    i = text.find("ฯ")
-    while i >= 0:
+    for i in _all_indexes(text, "ฯ"):
+        after = text[i + 1 : i + 61].split("\n", 1)[0]
+        if not any(cue in after for cue in CHAIR_CUES):
+            continue  # tested first: no chair cue follows most ฯ (กรุงเทพฯ, จังหวัดฯ)
         m = _SHORT_FORM_NAME.search(text, max(0, i - 32), i)
-        window = text[i + 1 : i + 61]
-        i = text.find("ฯ", i + 1)
-        if m and any(cue in window.split("\n", 1)[0] for cue in CHAIR_CUES):
+        if m:
             given = m.group(0).strip().split(".")[-1]
             honorific = HONORIFIC.match(given)
             chairs.add(given[honorific.end() :] if honorific else given)
