@@ -17,7 +17,7 @@ from extract.lexicon import (
     PROVINCE_HEADS,
     SUBDISTRICT_HEADS_IN_FULL,
 )
-from extract.text import alternation
+from extract.text import alternation, matches_at, openings
 
 BANGKOK_CODE = "10"
 # Shorter place names are common words too (ตำบลและ): never read from text.
@@ -188,10 +188,14 @@ def _unique_places() -> dict[str, dict[str, str]]:
     }
 
 
+def _place_heads(kind: str) -> tuple[str, ...]:
+    # A subdistrict's name, shorter and more often a common word, only after its head in full.
+    return DISTRICT_HEADS if kind == "district" else SUBDISTRICT_HEADS_IN_FULL
+
+
 @cache
 def _place_pattern(kind: str) -> re.Pattern[str]:
-    # A subdistrict's name, shorter and more often a common word, only after its head in full.
-    heads = DISTRICT_HEADS if kind == "district" else SUBDISTRICT_HEADS_IN_FULL
+    heads = _place_heads(kind)
     return re.compile(
         rf"(?:{alternation(heads)})\s?(?P<name>{alternation(_unique_places()[kind])})"
         rf"(?=[^\u0e01-\u0e4e]|$|{alternation(ADMIN_NAME_FOLLOWERS)})"
@@ -203,5 +207,10 @@ def find_places(text: str, kind: str) -> list[PlaceMention]:
     names = _unique_places()[kind]
     return [
         PlaceMention(kind, m.group("name"), _by_code()[names[m.group("name")]], m.span())
-        for m in _place_pattern(kind).finditer(text)
+        for m in matches_at(_place_pattern(kind), text, _place_openings(kind))
     ]
+
+
+@cache
+def _place_openings(kind: str) -> tuple[str, ...]:
+    return openings(_place_heads(kind))

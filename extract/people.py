@@ -47,6 +47,8 @@ from extract.text import (
     alternation,
     anchors,
     find_first,
+    matches_at,
+    openings,
     scan_view,
     squash,
     starts_with_any,
@@ -97,6 +99,7 @@ HONORIFIC = re.compile(
 )
 MONASTIC = re.compile(rf"{alternation(MONASTIC_TITLES)}(?=[{_THAI_LETTER}])")
 _MONASTIC_ANCHORS = anchors(MONASTIC_TITLES)  # 3 corpus bodies in 5 hold none: no pass then
+_MONASTIC_OPENINGS = openings(MONASTIC_TITLES)
 _MONASTIC_POSITIONS = ("เจ้าอาวาส", "เจ้าคณะ", "รองเจ้าคณะ", "ผู้ช่วยเจ้าอาวาส", "ประธานสงฆ์")
 _TRAILING_PUNCT = ")]},;:\"”’'"
 _LATIN_GLOSS = re.compile(r"\(\s*[A-Za-z][^()\n]{0,80}\)")
@@ -656,7 +659,7 @@ def _monks(scan: str, body: str) -> list[Official]:
     out: list[Official] = []
     if not any(a in scan for a in _MONASTIC_ANCHORS):
         return out
-    for m in MONASTIC.finditer(scan):
+    for m in matches_at(MONASTIC, scan, _MONASTIC_OPENINGS):
         if not _honorific_allowed(scan, m.start()) or starts_with_any(
             scan, NOT_MONASTIC, m.start()
         ):

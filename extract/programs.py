@@ -11,12 +11,21 @@ from extract.lexicon import (
     PROGRAM_STOPS,
     PROGRAM_WEAK_HEADS,
 )
-from extract.text import alternation, scan_view, squash, starts_with_any, word_start
+from extract.text import (
+    alternation,
+    matches_at,
+    openings,
+    scan_view,
+    squash,
+    starts_with_any,
+    word_start,
+)
 from extract.thaidate import BE_OFFSET
 
 MAX_NAME_CHARS = 160
 _KIND = dict(PROGRAM_HEADS)
 _HEAD = re.compile(rf"(?P<head>{alternation(_KIND)})(?=[ก-๛“\"]| [“\"])")
+_HEAD_OPENINGS = openings(_KIND)  # โครงการ, แผน, ยุทธศาสตร์: found with str.find
 _QUOTES = re.compile(r"[“”\"]")
 _QUOTED = re.compile(r" ?[“\"](?P<q>[^”\"\n]{2,150})[”\"]")
 _STOP = re.compile(rf"\s|(?:{alternation(PROGRAM_STOPS)})")
@@ -42,7 +51,7 @@ def find_programs(body: str) -> list[Program]:
     """Programme mentions in text order; one entry per distinct (name, phase, years)."""
     scan = scan_view(body)
     found: list[Program] = []
-    for m in _HEAD.finditer(scan):
+    for m in matches_at(_HEAD, scan, _HEAD_OPENINGS):
         start = m.start("head")
         if not word_start(scan, start, PROGRAM_GLUE_BEFORE):
             continue

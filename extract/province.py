@@ -34,11 +34,12 @@ from extract.lexicon import (
     TRAVEL_REACH,
 )
 from extract.people import Official
-from extract.text import alternation, scan_view, starts_with_any
+from extract.text import alternation, matches_at, openings, scan_view, starts_with_any
 from extract.venues import Venue
 
 _DATELINE = re.compile(r"^(?P<place>\S+)\s*[-–]\s+(?:วันนี้|เมื่อ|วันที่)", re.M)
 _TRAVEL = re.compile(rf"(?:{alternation(TRAVEL_CUES)})(?P<place>[^\n]{{0,{TRAVEL_REACH}}})")
+_TRAVEL_OPENINGS = openings(TRAVEL_CUES)
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 # A provincial body's abbreviation written just before the province name it carries.
 _BODY_ABBREVIATION = re.compile(rf"(?:{alternation(PROVINCIAL_BODY_ABBREVIATIONS)})\s?$")
@@ -120,7 +121,7 @@ def _dateline(scan: str) -> re.Match[str] | None:
 
 
 def _from_travel(scan: str, body: str) -> Found | None:
-    for m in _TRAVEL.finditer(scan):
+    for m in matches_at(_TRAVEL, scan, _TRAVEL_OPENINGS):
         marked = [x for x in find_provinces(m.group("place")) if x.marked]
         if marked:
             end = m.start("place") + marked[0].span[1]
