@@ -353,3 +353,26 @@ def test_a_crawl_runs_the_page_job_its_settings_name(tmp_path: Path, monkeypatch
     titles = {r["url"]: r["title"] for r in meetings(tmp_path / "second").values()}
     assert titles[url] == "replayed, not extracted"
     assert titles.keys() == pages.keys()
+
+
+def test_no_spider_callback_is_a_generator_that_returns_a_value() -> None:
+    """Scrapy's own check, run over every spider method once here: crawls turn it off
+    (WARN_ON_GENERATOR_RETURN_VALUE), as it parses the callback's source per response."""
+    import inspect
+
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.misc import is_generator_with_return_value
+    from scrapy.utils.project import get_project_settings
+
+    def returns_a_value():  # type: ignore[no-untyped-def]
+        yield 1
+        return 2
+
+    assert is_generator_with_return_value(returns_a_value)  # the check can fail
+    loader = SpiderLoader.from_settings(get_project_settings())
+    checked = []
+    for name in loader.list():
+        for method, fn in inspect.getmembers(loader.load(name), inspect.isgeneratorfunction):
+            assert not is_generator_with_return_value(fn), f"{name}.{method}"
+            checked.append(method)
+    assert {"parse_article", "parse_listing"} <= set(checked)
