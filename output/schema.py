@@ -18,7 +18,8 @@ SCHEMA_VERSION = "4"
 # Hive partition keys, in path order: DATA/<table>/year=2023/part-….parquet. A write makes a
 # file per table and partition, and a small file costs several times its rows in CPU and
 # bytes (an `articles` file of 18 rows: 0.25 ms and 5.8 KB a row; of 1,000: 0.03 ms and
-# 2.0 KB a row): by year alone, a crawl of 20,000 corpus articles wrote 400 files, not 6,700.
+# 2.0 KB a row): by year alone, a crawl of 20,000 corpus articles wrote 400 files, not 6,700,
+# at the same flush size (output/writer.py FLUSH_ARTICLES).
 PARTITION_KEYS = ("year",)
 # The partition value for rows with no province: the ISO 3166-1 code of the whole country.
 NO_PROVINCE = "TH"
