@@ -94,8 +94,16 @@ class Politeness:
             live.delay = floor
 
     def pause(self, slot: str, seconds: float) -> None:
-        self.pauses[slot] = (seconds, time.monotonic() + seconds)
+        now = time.monotonic()
+        self.pauses[slot] = (seconds, now + seconds)
         self.clamp(slot)
+        downloader = self.crawler.engine.downloader if self.crawler.engine else None
+        live = downloader.slots.get(slot) if downloader else None
+        if live is not None and not self.distributed:
+            # Scrapy spaces a slot's requests from when the last one left its queue, before
+            # this answer came (and, on a busy machine, before it was even sent): the pause
+            # starts now, as Retry-After means.
+            live.lastseen = max(live.lastseen, now)
 
     def _robots_parsed(self, robotparser: RobotParser, request: Request) -> None:
         agent = self.crawler.settings.get("ROBOTSTXT_USER_AGENT") or self.crawler.settings.get(
