@@ -231,8 +231,9 @@ def verdicts(rows: list[Row]) -> list[str]:
     ] + ([] if judged else [f"(bounds judged at {FULL_SIZE:,} articles or more)"])
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+def replica_arguments(ap: argparse.ArgumentParser) -> None:
+    """What the replica serves, how long a crawl may take, and where the figures go: the
+    options of every benchmark that crawls the replica (`served_by` reads them)."""
     ap.add_argument("--articles", type=int, default=20_000, help="corpus articles served")
     ap.add_argument("--provinces", type=int, default=20, help="sites the articles are dealt to")
     ap.add_argument(
@@ -245,6 +246,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--timeout", type=float, default=TIMEOUT_S, help="seconds a crawl may take (then killed)"
     )
+
+
+def served_by(args: argparse.Namespace, tmp: Path) -> list[str]:
+    """`thaipr replica` arguments for what `replica_arguments` asked: the corpus's first
+    articles (subset into `tmp`) or generated stories."""
+    served = ["--provinces", str(args.provinces)]
+    if args.generated is None:
+        return [*served, "--corpus", str(subset_corpus(args.articles, tmp))]
+    return [*served, "--articles-per-province", str(args.generated)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    replica_arguments(ap)
     args = ap.parse_args(argv)
     if args.generated is None and not CORPUS.exists():
         print(f"bench: {CORPUS} is absent (../shared is only beside checkouts and CI runs)")
@@ -252,12 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     load = load_average()
     with tempfile.TemporaryDirectory(prefix="thaipr-compare-") as tmp_name:
         tmp = Path(tmp_name)
-        served = ["--provinces", str(args.provinces)]
-        if args.generated is None:
-            served += ["--corpus", str(subset_corpus(args.articles, tmp))]
-        else:
-            served += ["--articles-per-province", str(args.generated)]
-        with serving(served) as replica:
+        with serving(served_by(args, tmp)) as replica:
             rows = compare(replica, tmp, args.timeout)
         slugs, total = replica.slugs, replica.total
     what = (

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.compare import REPO, SUMMARY, TIMEOUT_S, serving, subset_corpus, thaipr_crawl
+from bench.compare import REPO, SUMMARY, replica_arguments, served_by, serving, thaipr_crawl
 from bench.procs import load_average, machine, run
 from bench.results import write_section
 from bench.sampler import OTHER, Key, Sampler
@@ -112,14 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--child"]:
         return child(Path(argv[1]), argv[3:] if argv[2:3] == ["--"] else argv[2:])
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--articles", type=int, default=20_000, help="corpus articles served")
-    ap.add_argument("--provinces", type=int, default=20)
-    ap.add_argument("--generated", type=int, metavar="N", help="N generated stories a province")
+    replica_arguments(ap)
     ap.add_argument("--keep", type=Path, metavar="FILE", help="keep the samples (JSON) here")
-    ap.add_argument("--write-results", action="store_true", help="into bench/RESULTS.md")
-    ap.add_argument(
-        "--timeout", type=float, default=TIMEOUT_S, help="seconds the crawl may take (then killed)"
-    )
     args = ap.parse_args(argv)
     if args.generated is None and not CORPUS.exists():
         print(f"bench: {CORPUS} is absent (../shared is only beside checkouts and CI runs)")
@@ -128,13 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, "PYTHAINLP_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
     with tempfile.TemporaryDirectory(prefix="thaipr-profile-") as tmp_name:
         tmp = Path(tmp_name)
-        served = ["--provinces", str(args.provinces)]
-        if args.generated is None:
-            served += ["--corpus", str(subset_corpus(args.articles, tmp))]
-        else:
-            served += ["--articles-per-province", str(args.generated)]
         samples = args.keep or tmp / "samples.json"
-        with serving(served) as replica:
+        with serving(served_by(args, tmp)) as replica:
             slugs = replica.slugs
             crawl = thaipr_crawl(replica.url, slugs, tmp / "out", *INLINE)[3:]  # "-m thaipr" cut
             measured = run(
