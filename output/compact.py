@@ -23,6 +23,7 @@ from output.files import (
     file_metadata,
     has_files,
     legacy_layout,
+    legacy_province,
     part_name,
     recover_locked,
     write_journal,
@@ -120,7 +121,7 @@ def _compact_partition(
     out = staging.open(table, part_name(run), part, level=COMPRESSION_LEVEL)
     rows_before, versions = 0, set()
     for path in files:  # streamed batch by batch: memory stays bounded in a large partition
-        province = path.parent.parent.name.partition("=")[2] if legacy_layout(path) else None
+        province = legacy_province(path)
         with pq.ParquetFile(path) as old:
             for batch in old.iter_batches(batch_size=BATCH_ROWS):
                 rows = _conform(pa.Table.from_batches([batch]), table, province)

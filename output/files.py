@@ -14,7 +14,7 @@ A staging directory whose writer died is removed by `recover`; a journal left by
 compaction is rolled forward.
 
 Files of schemas before 4 lie one level deeper, `DATA/<table>/province=TH-43/year=2023/`,
-with `province` in the path only (`legacy_layout`); compaction moves their rows up."""
+with `province` in the path only (`legacy_province`); compaction moves their rows up."""
 
 import fcntl
 import itertools
@@ -75,10 +75,15 @@ def partition_dir(data: Path, table: str, year: int) -> Path:
     return data.joinpath(safe_component(table, "table"), *parts)
 
 
+def legacy_province(path: Path) -> str | None:
+    """The province a file of the layout before schema 4 has in its path only
+    (`province=TH-43/year=2023/part-….parquet`); None for a file of the current layout."""
+    key, sep, value = path.parent.parent.name.partition("=")
+    return value if key == "province" and sep else None
+
+
 def legacy_layout(path: Path) -> bool:
-    """True for a file of the layout before schema 4: under `province=…/year=…/`, its
-    `province` in the path only."""
-    return path.parent.parent.name.startswith("province=")
+    return legacy_province(path) is not None
 
 
 def data_files(data: Path, table: str) -> list[Path]:
