@@ -14,6 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any, Self
 
 from scrapy import Request, signals
+from scrapy.core.downloader import Downloader
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import NotConfigured
@@ -72,7 +73,7 @@ class Politeness:
     def clamp(self, slot: str) -> None:
         """Raise the slot's delay to its floor (AutoThrottle may have lowered it); a slot not
         created yet starts at its floor."""
-        downloader = self.crawler.engine.downloader if self.crawler.engine else None
+        downloader = self._downloader()
         if downloader is None:
             return
         live = downloader.slots.get(slot)
@@ -97,13 +98,16 @@ class Politeness:
         now = time.monotonic()
         self.pauses[slot] = (seconds, now + seconds)
         self.clamp(slot)
-        downloader = self.crawler.engine.downloader if self.crawler.engine else None
+        downloader = self._downloader()
         live = downloader.slots.get(slot) if downloader else None
         if live is not None and not self.distributed:
             # Scrapy spaces a slot's requests from when the last one left its queue, before
             # this answer came (and, on a busy machine, before it was even sent): the pause
             # starts now, as Retry-After means.
             live.lastseen = max(live.lastseen, now)
+
+    def _downloader(self) -> Downloader | None:
+        return self.crawler.engine.downloader if self.crawler.engine else None
 
     def _robots_parsed(self, robotparser: RobotParser, request: Request) -> None:
         agent = self.crawler.settings.get("ROBOTSTXT_USER_AGENT") or self.crawler.settings.get(
